@@ -27,3 +27,19 @@ export function spanText(text: string, s: Span): string {
 export function joinSpans(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
+
+/**
+ * Widens a span to whole lines when nothing but white space shares its lines, so that deleting it
+ * leaves no blank line behind. Otherwise returns the span unchanged.
+ */
+export function wholeLineSpan(text: string, s: Span): Span {
+  let start = s.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') return s;
+  let end = s.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  if (end < text.length && text[end] !== '\n' && text[end] !== '\r') return s;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return { start, end };
+}

@@ -1,0 +1,229 @@
+/**
+ * The set of .proto files the editor or the CLI works on, and everything derived from them.
+ *
+ * Invariant: setting one file's text re-parses only that file and drops the derived results
+ * (links, diagnostics) of that file and of the files that import it, directly or not. Nothing
+ * else is recomputed, and everything is computed lazily on request.
+ *
+ * The project does no IO. The host adds files (with the import path their root gives them), and
+ * asks `unresolvedImports` which imports it should try to load next.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { ParseResult, ProtoFile } from './ast';
+import { runChecks } from './checks';
+import { linkFile, type LinkEnv, type LinkResult, type LinkedFileView } from './link';
+import { parseProto } from './parser';
+import type { SymbolIndex } from './resolve';
+import { collectSymbols, type FileSymbols, type ProtoSymbol } from './symbols';
+
+export interface ProtoFileInput {
+  readonly uri: string;
+  /** The path other files import this one by, relative to its import root, e.g. `acme/orders/v1/orders.proto`. */
+  readonly importPath: string;
+  readonly text: string;
+}
+
+interface Entry {
+  readonly uri: string;
+  readonly importPath: string;
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly ast: ProtoFile;
+  readonly symbols: FileSymbols;
+  link?: LinkResult;
+  diagnostics?: readonly Diagnostic[];
+}
+
+export interface ProtoFileState extends LinkedFileView {
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly symbols: FileSymbols;
+}
+
+export class ProtoProject implements SymbolIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byImportPath = new Map<string, string>();
+  private readonly index = new Map<string, ProtoSymbol[]>();
+  /** Reverse import edges from the latest links: uri -> files that import it. */
+  private readonly importers = new Map<string, Set<string>>();
+  /** Import paths some file asked for and no file answers yet -> those files. */
+  private readonly waiting = new Map<string, Set<string>>();
+
+  private readonly env: LinkEnv = {
+    index: this,
+    resolveImport: (p) => this.byImportPath.get(p),
+    file: (uri) => this.entries.get(uri),
+  };
+
+  /** Adds or replaces a file. Returns false when the text is unchanged, so nothing was invalidated. */
+  setFile(input: ProtoFileInput): boolean {
+    const old = this.entries.get(input.uri);
+    if (old && old.text === input.text && old.importPath === input.importPath) return false;
+    if (old) this.detach(old);
+    const parse = parseProto(input.text);
+    const entry: Entry = {
+      uri: input.uri,
+      importPath: input.importPath,
+      text: input.text,
+      parse,
+      ast: parse.ast,
+      symbols: collectSymbols(input.uri, parse.ast),
+    };
+    this.entries.set(input.uri, entry);
+    for (const sym of entry.symbols.all) {
+      const list = this.index.get(sym.fullName);
+      if (list) list.push(sym);
+      else this.index.set(sym.fullName, [sym]);
+    }
+    if (!this.byImportPath.has(input.importPath)) this.byImportPath.set(input.importPath, input.uri);
+    this.invalidate(input.uri);
+    const waiters = this.waiting.get(input.importPath);
+    if (waiters) {
+      this.waiting.delete(input.importPath);
+      for (const w of waiters) this.invalidate(w);
+    }
+    return true;
+  }
+
+  removeFile(uri: string): void {
+    const old = this.entries.get(uri);
+    if (!old) return;
+    this.detach(old);
+    this.entries.delete(uri);
+    this.invalidate(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  get(uri: string): ProtoFileState | undefined {
+    return this.entries.get(uri);
+  }
+
+  uris(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  uriForImport(importPath: string): string | undefined {
+    return this.byImportPath.get(importPath);
+  }
+
+  importPaths(): IterableIterator<string> {
+    return this.byImportPath.keys();
+  }
+
+  lookup(fullName: string): readonly ProtoSymbol[] | undefined {
+    return this.index.get(fullName);
+  }
+
+  /** Every symbol of every file; for workspace symbol search and completion. */
+  *allSymbols(): IterableIterator<ProtoSymbol> {
+    for (const list of this.index.values()) yield* list;
+  }
+
+  /** Import paths of the file that no file in the project answers yet. */
+  unresolvedImports(uri: string): string[] {
+    const entry = this.entries.get(uri);
+    if (!entry) return [];
+    const out: string[] = [];
+    for (const d of entry.parse.ast.body) {
+      if (d.kind === 'import' && d.path !== undefined && !this.byImportPath.has(d.path)) out.push(d.path);
+    }
+    return out;
+  }
+
+  link(uri: string): LinkResult | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    if (!entry.link) {
+      entry.link = linkFile(uri, entry.text, entry.parse.ast, entry.symbols, this.env);
+      for (const imp of entry.link.imports) {
+        if (imp.uri) {
+          let set = this.importers.get(imp.uri);
+          if (!set) this.importers.set(imp.uri, (set = new Set()));
+          set.add(uri);
+        } else if (imp.decl.path !== undefined) {
+          let set = this.waiting.get(imp.decl.path);
+          if (!set) this.waiting.set(imp.decl.path, (set = new Set()));
+          set.add(uri);
+        }
+      }
+    }
+    return entry.link;
+  }
+
+  /** Syntax, resolution and semantic diagnostics of one file. */
+  diagnostics(uri: string): readonly Diagnostic[] {
+    const entry = this.entries.get(uri);
+    if (!entry) return [];
+    if (!entry.diagnostics) {
+      const link = this.link(uri)!;
+      entry.diagnostics = [
+        ...entry.parse.diagnostics,
+        ...link.diagnostics,
+        ...runChecks({ uri, text: entry.text, ast: entry.parse.ast, symbols: entry.symbols, link, project: this }),
+      ];
+    }
+    return entry.diagnostics;
+  }
+
+  /** Files that import `uri`, directly or through other files, as far as the links computed so far know. */
+  dependents(uri: string): Set<string> {
+    const out = new Set<string>();
+    const queue = [uri];
+    while (queue.length) {
+      for (const imp of this.importers.get(queue.pop()!) ?? []) {
+        if (!out.has(imp)) {
+          out.add(imp);
+          queue.push(imp);
+        }
+      }
+    }
+    return out;
+  }
+
+  private detach(old: Entry): void {
+    for (const sym of old.symbols.all) {
+      const list = this.index.get(sym.fullName);
+      if (!list) continue;
+      const i = list.indexOf(sym);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) this.index.delete(sym.fullName);
+    }
+    if (this.byImportPath.get(old.importPath) === old.uri) {
+      this.byImportPath.delete(old.importPath);
+      // Another file with the same import path (in a second root) takes over.
+      for (const e of this.entries.values()) {
+        if (e.uri !== old.uri && e.importPath === old.importPath) {
+          this.byImportPath.set(e.importPath, e.uri);
+          break;
+        }
+      }
+    }
+    for (const imp of old.link?.imports ?? []) {
+      if (imp.uri) this.importers.get(imp.uri)?.delete(old.uri);
+      else if (imp.decl.path !== undefined) this.waiting.get(imp.decl.path)?.delete(old.uri);
+    }
+  }
+
+  private invalidate(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry) {
+      entry.link = undefined;
+      entry.diagnostics = undefined;
+    }
+    for (const dep of this.dependents(uri)) {
+      const e = this.entries.get(dep);
+      if (e) {
+        // Keep the reverse edges: the dependents still import this file after relinking.
+        e.link = undefined;
+        e.diagnostics = undefined;
+      }
+    }
+  }
+}
