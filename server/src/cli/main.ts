@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * The `event-schemas` command. Dispatches to a subcommand and turns every failure into an exit
+ * code: nothing escapes as an uncaught exception, and usage errors print the usage to stderr.
+ */
+import { version } from '../../../package.json';
+import { isCommand, parseCheckArgs, unknownCommand, usageOf, UsageError } from './args';
+import { EXIT_CLEAN, EXIT_USAGE, runCheck } from './check';
+import { processIo, type Io } from './io';
+
+export function main(argv: readonly string[], io: Io): number {
+  try {
+    return dispatch(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.error(e.message);
+      io.errText('\n' + usageOf(e.command));
+      return EXIT_USAGE;
+    }
+    io.error(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT_USAGE;
+  }
+}
+
+function dispatch(argv: readonly string[], io: Io): number {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('no command given');
+  if (first === '--help' || first === '-h') return help(undefined, io);
+  if (first === '--version' || first === '-v') {
+    io.out(`${version}\n`);
+    return EXIT_CLEAN;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (rest.length > 1) throw new UsageError('`help` takes at most one command');
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+    return help(topic, io);
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option \`${first}\`: give a command first`);
+  if (!isCommand(first)) throw unknownCommand(first);
+  const args = parseCheckArgs(rest);
+  if (args.help) return help('check', io);
+  return runCheck(args, io);
+}
+
+function help(command: string | undefined, io: Io): number {
+  io.out(usageOf(command));
+  return EXIT_CLEAN;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), processIo());
+}
