@@ -1,0 +1,58 @@
+/**
+ * Find references: every reference to the symbol under the cursor in every file the project
+ * holds. The project holds the open files and whatever the LSP layer has indexed so far, so the
+ * answer grows as the background indexing proceeds.
+ */
+import type { Location, Position } from 'vscode-languageserver-types';
+import type { Ref } from '../../core/proto/link';
+import type { ProtoProject } from '../../core/proto/project';
+import type { ProtoSymbol } from '../../core/proto/symbols';
+import { lineIndexOf } from '../lineIndexCache';
+import { offsetAt, targetAt } from './nodeAt';
+
+export function references(project: ProtoProject, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  try {
+    const offset = offsetAt(project, uri, position);
+    if (offset === undefined) return [];
+    const target = targetAt(project, uri, offset);
+    if (!target) return [];
+    const out: Location[] = [];
+    if (includeDeclaration) {
+      const state = project.get(target.symbol.uri);
+      if (state) out.push({ uri: target.symbol.uri, range: lineIndexOf(state).rangeOf(target.symbol.kind === 'package' ? target.span : target.symbol.nameSpan) });
+    }
+    for (const { uri: refUri, ref } of referencesTo(project, target.symbol)) {
+      const state = project.get(refUri);
+      if (state) out.push({ uri: refUri, range: lineIndexOf(state).rangeOf(ref.span) });
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Symbols are compared by identity of declaration, not object: a file's links may still hold the
+ * symbol objects of an earlier parse of another file when nothing forced them to relink.
+ */
+export function sameSymbol(a: ProtoSymbol, b: ProtoSymbol): boolean {
+  return a === b || (a.uri === b.uri && a.fullName === b.fullName && a.kind === b.kind);
+}
+
+/** Every reference to the symbol, file by file in the project's order. */
+export function referencesTo(project: ProtoProject, symbol: ProtoSymbol): { uri: string; ref: Ref }[] {
+  const out: { uri: string; ref: Ref }[] = [];
+  for (const uri of [...project.uris()]) {
+    const link = safeLink(project, uri);
+    for (const ref of link?.refs ?? []) if (sameSymbol(ref.target, symbol)) out.push({ uri, ref });
+  }
+  return out;
+}
+
+export function safeLink(project: ProtoProject, uri: string) {
+  try {
+    return project.link(uri);
+  } catch {
+    return undefined;
+  }
+}
