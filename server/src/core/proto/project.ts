@@ -166,7 +166,7 @@ export class ProtoProject implements SymbolIndex {
       entry.diagnostics = [
         ...entry.parse.diagnostics,
         ...link.diagnostics,
-        ...runChecks({ uri, text: entry.text, ast: entry.parse.ast, symbols: entry.symbols, link, project: this }),
+        ...runChecks({ uri, text: entry.text, ast: entry.parse.ast, symbols: entry.symbols, link, project: this, env: this.env }),
       ];
     }
     return entry.diagnostics;

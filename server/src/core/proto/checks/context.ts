@@ -1,5 +1,5 @@
 import type { ProtoFile } from '../ast';
-import type { LinkResult } from '../link';
+import type { LinkEnv, LinkResult } from '../link';
 import type { SymbolIndex } from '../resolve';
 import type { FileSymbols } from '../symbols';
 
@@ -11,4 +11,6 @@ export interface CheckContext {
   readonly symbols: FileSymbols;
   readonly link: LinkResult;
   readonly project: SymbolIndex;
+  /** The other files of the project and the import map, for checks that look into dependencies. */
+  readonly env: LinkEnv;
 }

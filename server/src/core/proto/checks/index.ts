@@ -2,17 +2,28 @@
  * Semantic checks at protoc's level, run on one linked file. Each check lives in its own file and
  * returns diagnostics; none of them throws or looks at another file's text.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { CheckContext } from './context';
+import { checkDuplicateNames } from './duplicateNames';
+import { checkFieldNumbers } from './fieldNumbers';
+import { checkReservedRanges } from './reservedRanges';
 
 export type { CheckContext } from './context';
 
 export type Check = (ctx: CheckContext) => Diagnostic[];
 
-const checks: readonly Check[] = [];
+const checks: readonly Check[] = [checkDuplicateNames, checkFieldNumbers, checkReservedRanges];
 
 export function runChecks(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const check of checks) out.push(...check(ctx));
+  for (const check of checks) {
+    try {
+      out.push(...check(ctx));
+    } catch (e) {
+      // A bug in one check must not cost the user the other checks' findings, nor the editor.
+      const what = e instanceof Error ? e.message : String(e);
+      out.push(diagnostic('internal/check-failed', 'error', `internal error in check ${check.name}: ${what}: please report it`, { start: 0, end: 0 }));
+    }
+  }
   return out;
 }

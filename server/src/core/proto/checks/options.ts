@@ -1,0 +1,78 @@
+/** Finding built-in options and features on a declaration, and edits that remove or add them. */
+import type { TextEdit } from '../../diagnostics/diagnostic';
+import type { Span } from '../../text/span';
+import type { Constant, OptionDecl } from '../ast';
+
+/** The last `name = ...` among the options (protoc rejects repeats; the last one is what a reader sees). */
+export function optionNamed(options: readonly OptionDecl[], name: string): OptionDecl | undefined {
+  let found: OptionDecl | undefined;
+  for (const o of options) {
+    const p = o.name.parts;
+    if (p.length === 1 && !p[0]!.extension && p[0]!.text === name) found = o;
+  }
+  return found;
+}
+
+/** The option `features.<feature> = ...` among the options. */
+export function featureOption(options: readonly OptionDecl[], feature: string): OptionDecl | undefined {
+  let found: OptionDecl | undefined;
+  for (const o of options) {
+    const p = o.name.parts;
+    if (p.length === 2 && !p[0]!.extension && p[0]!.text === 'features' && !p[1]!.extension && p[1]!.text === feature) found = o;
+  }
+  return found;
+}
+
+/** The identifier a constant names, e.g. `IMPLICIT` or `true`. */
+export function constantIdent(c: Constant | undefined): string | undefined {
+  if (!c) return undefined;
+  if (c.kind === 'ident') return c.value;
+  if (c.kind === 'bool') return c.value ? 'true' : 'false';
+  return undefined;
+}
+
+export function isTrue(c: Constant | undefined): boolean {
+  return constantIdent(c) === 'true';
+}
+
+/**
+ * Removes one option of a compact `[...]` list with its comma, or the whole list (and the space
+ * before it) when it is the only one.
+ */
+export function removeCompactOption(
+  text: string,
+  options: readonly OptionDecl[],
+  optionsSpan: Span | undefined,
+  opt: OptionDecl,
+): TextEdit {
+  const i = options.indexOf(opt);
+  if (options.length === 1 && optionsSpan) {
+    let start = optionsSpan.start;
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    return { span: { start, end: optionsSpan.end }, newText: '' };
+  }
+  const next = options[i + 1];
+  if (next) return { span: { start: opt.span.start, end: next.span.start }, newText: '' };
+  const prev = options[i - 1];
+  if (prev) return { span: { start: prev.span.end, end: opt.span.end }, newText: '' };
+  return { span: opt.span, newText: '' };
+}
+
+/**
+ * Adds `option` to a field's compact options: inside an existing `[...]`, else as a new list right
+ * after `anchor` (the field number).
+ */
+export function addCompactOption(optionsSpan: Span | undefined, anchor: Span, option: string): TextEdit {
+  if (optionsSpan) {
+    const at = optionsSpan.end - 1;
+    return { span: { start: at, end: at }, newText: `, ${option}` };
+  }
+  return { span: { start: anchor.end, end: anchor.end }, newText: ` [${option}]` };
+}
+
+/** Deletes a keyword such as a label together with the blanks after it. */
+export function removeWord(text: string, s: Span): TextEdit {
+  let end = s.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return { span: { start: s.start, end }, newText: '' };
+}
