@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../server/src/core/diagnostics/diagnostic';
 import { buildReport } from '../../server/src/cli/report';
 import { renderText } from '../../server/src/cli/render/text';
 import { renderJson } from '../../server/src/cli/render/json';
+import { colorEnabled } from '../../server/src/cli/io';
 
 const cwd = '/ws';
 
@@ -92,4 +93,12 @@ test('JSON escapes what it must and keeps the contract field order', () => {
     '{"diagnostics":[{"file":"sub/x.avsc","range":{"start":{"line":1,"character":0},"end":{"line":1,"character":3}},' +
       '"severity":"hint","code":"c/d","message":"say \\"hi\\"\\n","source":"event-schemas"}]}\n',
   );
+});
+
+test('colours need a terminal and no NO_COLOR', () => {
+  assert.equal(colorEnabled(true, {}), true);
+  assert.equal(colorEnabled(true, { NO_COLOR: '' }), true);
+  assert.equal(colorEnabled(true, { NO_COLOR: '1' }), false);
+  assert.equal(colorEnabled(false, {}), false);
+  assert.equal(colorEnabled(undefined, {}), false);
 });

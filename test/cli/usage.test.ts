@@ -67,3 +67,19 @@ test('the bundle starts with a shebang so it runs as a bin', () => {
   const head = readFileSync(join(repoRoot, 'dist', 'cli.js'), 'utf8').split('\n', 1)[0];
   assert.equal(head, '#!/usr/bin/env node');
 });
+
+test('an unexpected exception becomes a message on stderr and exit 2', async () => {
+  const { main } = await import('../../server/src/cli/main');
+  const errors: string[] = [];
+  const code = main(['--version'], {
+    cwd: repoRoot,
+    color: false,
+    out: () => {
+      throw new Error('stdout is gone');
+    },
+    error: (m) => errors.push(m),
+    errText: (t) => errors.push(t),
+  });
+  assert.equal(code, 2);
+  assert.match(errors.join('\n'), /^unexpected failure: Error: stdout is gone/);
+});

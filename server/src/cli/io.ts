@@ -10,11 +10,15 @@ export interface Io {
   errText(text: string): void;
 }
 
+/** Colours only on a terminal, and never when NO_COLOR is set to anything but the empty string (no-color.org). */
+export function colorEnabled(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return isTTY === true && !env.NO_COLOR;
+}
+
 export function processIo(): Io {
-  const env = process.env;
   return {
     cwd: process.cwd(),
-    color: process.stdout.isTTY === true && !env.NO_COLOR,
+    color: colorEnabled(process.stdout.isTTY, process.env),
     out: (text) => void process.stdout.write(text),
     error: (message) => void process.stderr.write(`event-schemas: error: ${message}\n`),
     errText: (text) => void process.stderr.write(text),

@@ -49,5 +49,10 @@ function help(command: string | undefined, io: Io): number {
 }
 
 if (require.main === module) {
+  // A closed pipe (`event-schemas check | head`) is the reader's choice, not a failure to report.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2), processIo());
 }
