@@ -68,6 +68,27 @@ message X { .acme.orders.v1.Order.It$0em item = 1; }
   );
 });
 
+test('hover on a qualifier of a reference shows what the qualifier names', () => {
+  checkHover(
+    `${orders}
+//- b.proto
+import "acme/orders/v1/orders.proto";
+message X { .acme.orders.v1.Or$0der.Item item = 1; }
+//                          ^^^^^
+`,
+    '```proto\nmessage acme.orders.v1.Order\n```\n\nmessage `acme.orders.v1.Order` · in `acme/orders/v1/orders.proto`\n\nAn order placed by a customer.',
+  );
+  checkHover(
+    `${orders}
+//- b.proto
+import "acme/orders/v1/orders.proto";
+message X { acme.or$0ders.v1.Order o = 2; }
+//               ^^^^^^
+`,
+    '```proto\npackage acme.orders\n```\n\npackage `acme.orders`',
+  );
+});
+
 test('hover on a field name shows type, number and trailing doc', () => {
   checkHover(
     orders.replace('string id = 1', 'string i$0d = 1'),

@@ -17,7 +17,10 @@ export interface Target {
   readonly symbol: ProtoSymbol;
   /** The text under the cursor that names the symbol: the reference or the declared name. */
   readonly span: Span;
-  /** Set when the cursor is on a reference rather than on the declaration's name. */
+  /**
+   * Set when the cursor is on a reference rather than on the declaration's name. On a qualifier
+   * (`Outer` of `Outer.Inner`) the symbol is the qualifier's and `span` is just that component.
+   */
   readonly ref?: Ref;
 }
 
@@ -150,10 +153,36 @@ export function targetAt(project: ProtoProject, uri: string, offset: number): Ta
   const state = project.get(uri);
   if (!state) return undefined;
   const ref = refAt(project.link(uri), offset);
-  if (ref) return { symbol: ref.target, span: ref.span, ref };
+  if (ref) return qualifierTarget(project, state.text, ref, offset) ?? { symbol: ref.target, span: ref.span, ref };
   const symbol = declaredSymbolAt(state.symbols, offset, state.text);
   if (symbol) return { symbol, span: symbol.kind === 'package' ? packageComponentSpan(symbol) : symbol.nameSpan };
   return undefined;
+}
+
+/**
+ * On a qualifier of a reference (`Outer` in `Outer.Inner`, `acme` in `acme.Money`), the symbol
+ * that qualifier names: the components of a resolved name line up with the end of its full name.
+ */
+function qualifierTarget(project: ProtoProject, text: string, ref: Ref, offset: number): Target | undefined {
+  const components = nameComponents(text, ref.span);
+  const at = components.findIndex((c) => spanCovers(c, offset));
+  if (at < 0 || at === components.length - 1) return undefined;
+  const up = components.length - 1 - at;
+  const parts = ref.target.fullName.split('.');
+  if (up >= parts.length) return undefined;
+  const fullName = parts.slice(0, parts.length - up).join('.');
+  let symbol: ProtoSymbol | undefined = ref.target;
+  while (symbol && symbol.fullName !== fullName) symbol = symbol.parent;
+  symbol ??= project.lookup(fullName)?.find((s) => s.kind === 'package');
+  return symbol ? { symbol, span: components[at]!, ref } : undefined;
+}
+
+/** The identifier components of a dotted name in the text (`.a . b` too), with their spans. */
+export function nameComponents(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(s.start, s.end);
+  for (const m of slice.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  return out;
 }
 
 /** The span of one package symbol's last component inside the package statement. */
