@@ -89,7 +89,7 @@ test('workspace symbols rank exact, prefix, substring, subsequence, then full-na
   ]);
   // A subsequence of the name beats one that only spans the full name.
   assert.deepEqual(names('ordplcd'), ['acme.orders.OrderPlaced', 'acme.orders.OrderService.PlaceOrder', 'acme.orders.OrderPlaced.order_id']);
-  assert.deepEqual(names('billing.inv'), ['acme.billing.Invoice']);
+  assert.deepEqual(names('billing.inv'), ['acme.billing.Invoice', 'acme.billing.Invoice.order']);
   assert.deepEqual(names('zzz'), []);
 });
 
