@@ -29,6 +29,9 @@ const options = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // Prefer ES module builds: jsonc-parser's `main` is a UMD file whose inner requires esbuild
+  // cannot see, so bundling it through `main` fails at runtime with "Cannot find module './impl/format'".
+  mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',

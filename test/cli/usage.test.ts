@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main } from '../../server/src/cli/main';
 import { cli, ensureBuilt, removeWorkspaces, repoRoot, workspace } from './run';
 
 before(ensureBuilt);
@@ -68,8 +69,7 @@ test('the bundle starts with a shebang so it runs as a bin', () => {
   assert.equal(head, '#!/usr/bin/env node');
 });
 
-test('an unexpected exception becomes a message on stderr and exit 2', async () => {
-  const { main } = await import('../../server/src/cli/main');
+test('an unexpected exception becomes a message on stderr and exit 2', () => {
   const errors: string[] = [];
   const code = main(['--version'], {
     cwd: repoRoot,
@@ -78,6 +78,7 @@ test('an unexpected exception becomes a message on stderr and exit 2', async () 
       throw new Error('stdout is gone');
     },
     error: (m) => errors.push(m),
+    note: (m) => errors.push(m),
     errText: (t) => errors.push(t),
   });
   assert.equal(code, 2);

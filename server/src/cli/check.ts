@@ -4,7 +4,7 @@
  * report is printed either way so that CI logs show every finding.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { CheckArgs } from './args';
 import type { CheckedFile, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
 import { checkerFor } from './checkers';
@@ -30,9 +30,14 @@ export function runCheck(args: CheckArgs, io: Io): number {
 
   const problems: string[] = found.unreadable.map((dir) => `cannot read folder ${dir}`);
   const byChecker = new Map<SchemaChecker, InputFile[]>();
+  const unsupported = new Map<string, number>();
   for (const file of found.files) {
     const checker = checkerFor(file.path);
-    if (!checker) continue;
+    if (!checker) {
+      const ext = extname(file.path).toLowerCase();
+      unsupported.set(ext, (unsupported.get(ext) ?? 0) + 1);
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(file.path, 'utf8');
@@ -60,6 +65,8 @@ export function runCheck(args: CheckArgs, io: Io): number {
     }
     return undefined;
   };
+
+  for (const [ext, n] of unsupported) io.note(`skipped ${n} ${ext} file${n === 1 ? '' : 's'}: this version does not check ${ext} yet`);
 
   const report = buildReport(checked, source, io.cwd);
   io.out(args.format === 'json' ? renderJson(report) : renderText(report, { color: io.color }));

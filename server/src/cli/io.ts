@@ -6,6 +6,8 @@ export interface Io {
   out(text: string): void;
   /** One problem, written to stderr as `event-schemas: error: ...`. */
   error(message: string): void;
+  /** Something the user should know that is not a failure, to stderr as `event-schemas: note: ...`. */
+  note(message: string): void;
   /** Free text to stderr (usage). */
   errText(text: string): void;
 }
@@ -21,6 +23,7 @@ export function processIo(): Io {
     color: colorEnabled(process.stdout.isTTY, process.env),
     out: (text) => void process.stdout.write(text),
     error: (message) => void process.stderr.write(`event-schemas: error: ${message}\n`),
+    note: (message) => void process.stderr.write(`event-schemas: note: ${message}\n`),
     errText: (text) => void process.stderr.write(text),
   };
 }
