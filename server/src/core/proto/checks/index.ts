@@ -4,15 +4,45 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { CheckContext } from './context';
+import { checkDefaults } from './defaults';
 import { checkDuplicateNames } from './duplicateNames';
+import { checkDuplicateOptions } from './duplicateOptions';
+import { checkEditionsRules } from './editionsRules';
+import { checkEnums } from './enums';
+import { checkExtensions } from './extensions';
+import { checkFeatureValues } from './featureValues';
 import { checkFieldNumbers } from './fieldNumbers';
+import { checkFileStatements } from './fileStatements';
+import { checkJsonNames } from './jsonNames';
+import { checkMaps } from './maps';
+import { checkOneofs } from './oneofs';
+import { checkProto2Rules } from './proto2Rules';
+import { checkProto3Rules } from './proto3Rules';
+import { checkReservedNameStyle } from './reservedNameStyle';
 import { checkReservedRanges } from './reservedRanges';
 
 export type { CheckContext } from './context';
 
 export type Check = (ctx: CheckContext) => Diagnostic[];
 
-const checks: readonly Check[] = [checkDuplicateNames, checkFieldNumbers, checkReservedRanges];
+const checks: readonly Check[] = [
+  checkFileStatements,
+  checkDuplicateNames,
+  checkFieldNumbers,
+  checkReservedRanges,
+  checkReservedNameStyle,
+  checkExtensions,
+  checkEnums,
+  checkProto2Rules,
+  checkProto3Rules,
+  checkEditionsRules,
+  checkFeatureValues,
+  checkMaps,
+  checkOneofs,
+  checkJsonNames,
+  checkDefaults,
+  checkDuplicateOptions,
+];
 
 export function runChecks(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];

@@ -76,3 +76,15 @@ export function removeWord(text: string, s: Span): TextEdit {
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   return { span: { start: s.start, end }, newText: '' };
 }
+
+/**
+ * Inserts a statement just before the declaration at `offset`: on a line of its own with the same
+ * indentation when the declaration starts its line, else on the same line.
+ */
+export function insertStatementBefore(text: string, offset: number, statement: string): TextEdit {
+  let s = offset;
+  while (s > 0 && text[s - 1] !== '\n') s--;
+  const before = text.slice(s, offset);
+  const newText = before.trim() === '' ? `${statement}\n${before}` : `${statement} `;
+  return { span: { start: offset, end: offset }, newText };
+}
