@@ -1,0 +1,277 @@
+// End-to-end run in a real VS Code (code-server): package the extension, install the vsix into a
+// fresh profile, serve a git-initialised copy of test/e2e/workspace on a free loopback port, run
+// the Playwright UI scenario (test/e2e/ui.mjs) and the extension-host suite
+// (test/e2e/exthost/index.js, with the repo as the development extension), stop the server.
+// Prints `e2e: N passed, M failed` last and exits non-zero on any failure. Screenshots and logs
+// stay in .e2e/ (gitignored). Run scripts/e2e/install.sh first (`npm run test:e2e` does both).
+//
+// Env: E2E_CACHE, CS_VERSION (as in install.sh), E2E_TIMEOUT_MS (whole run, default 360000),
+//      E2E_KEEP_TMP=1 (keep the temp profile/workspace), E2E_ONLY=ui|exthost.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CS_VERSION = process.env.CS_VERSION || '4.100.3';
+const E2E_CACHE = process.env.E2E_CACHE || join(homedir(), '.cache', 'event-schemas-e2e');
+const CS_BIN = join(E2E_CACHE, `cs-${CS_VERSION}`, 'node_modules', '.bin', 'code-server');
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 6 * 60_000);
+const ONLY = process.env.E2E_ONLY || '';
+const OUT = join(REPO, '.e2e');
+const SHOTS = join(OUT, 'screenshots');
+const LOGS = join(OUT, 'logs');
+const VSIX = join(REPO, 'event-schemas.vsix'); // where `npm run package` writes it
+
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const log = (...a) => console.log(`[e2e +${secs(Date.now() - t0)}]`, ...a);
+const results = [];
+const timings = [];
+let server; // { pid, logFile }
+const children = new Set();
+let tmp;
+let finishing = false;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(SHOTS, { recursive: true });
+mkdirSync(LOGS, { recursive: true });
+
+const globalTimer = setTimeout(() => {
+  results.push({ suite: 'e2e', name: 'global-timeout', ok: false, reason: `the run exceeded ${secs(TIMEOUT_MS)} (E2E_TIMEOUT_MS)` });
+  log(`global timeout after ${secs(TIMEOUT_MS)}: stopping everything`);
+  for (const c of children) killGroup(c.pid, 'SIGKILL');
+  void finish();
+}, TIMEOUT_MS);
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    results.push({ suite: 'e2e', name: 'interrupted', ok: false, reason: `received ${sig}` });
+    for (const c of children) killGroup(c.pid, 'SIGKILL');
+    void finish();
+  });
+}
+
+try {
+  await main();
+} catch (err) {
+  results.push({ suite: 'e2e', name: 'harness', ok: false, reason: String(err?.message ?? err) });
+}
+await finish();
+
+async function main() {
+  if (!existsSync(CS_BIN)) throw new Error(`code-server not found at ${CS_BIN}; run scripts/e2e/install.sh first`);
+
+  // 1. Build and package exactly what users install. stdin is closed so a vsce prompt fails
+  //    instead of waiting forever.
+  await timed('package', async () => {
+    rmSync(VSIX, { force: true });
+    run('npm', ['run', '-s', 'build'], 'build.log');
+    run('npm', ['run', '-s', 'package'], 'package.log');
+    if (!existsSync(VSIX)) throw new Error(`npm run package did not write ${VSIX}`);
+    log(`packaged ${relative(REPO, VSIX)} (${Math.round(statSync(VSIX).size / 1024)} KB)`);
+  });
+
+  // 2. Fresh profile, extension and workspaces in a temp dir.
+  tmp = mkdtempSync(join(tmpdir(), 'event-schemas-e2e-'));
+  const data = join(tmp, 'data');
+  const exts = join(tmp, 'extensions');
+  const xdg = join(tmp, 'xdg');
+  mkdirSync(join(data, 'User'), { recursive: true });
+  mkdirSync(exts);
+  cpSync(join(REPO, 'test/e2e/settings.json'), join(data, 'User/settings.json'));
+  const wsUi = workspaceCopy('ws-ui');
+  const wsExthost = workspaceCopy('ws-exthost');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = join(tmp, 'code-server.yaml');
+  // --config: without it the first run writes ~/.config/code-server/config.yaml with a password
+  writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const suiteResults = join(tmp, 'exthost-suite-results.json');
+  const csEnv = {
+    ...process.env,
+    // keep code-server's own config, logs and heartbeat out of $HOME
+    XDG_CONFIG_HOME: join(xdg, 'config'),
+    XDG_DATA_HOME: join(xdg, 'data'),
+    XDG_CACHE_HOME: join(xdg, 'cache'),
+    // read by test/e2e/exthost/index.js inside the extension host
+    EVENT_SCHEMAS_E2E_EXTHOST_RESULTS: suiteResults,
+  };
+  const csArgs = ['--config', config, '--user-data-dir', data, '--extensions-dir', exts];
+
+  await timed('install-vsix', async () => {
+    const r = spawnSync(CS_BIN, [...csArgs, '--install-extension', VSIX], { env: csEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const out = `${r.stdout}${r.stderr}`;
+    writeFileSync(join(LOGS, 'install-extension.log'), out);
+    if (r.status !== 0 || !/successfully installed/.test(out)) {
+      throw new Error(`code-server --install-extension failed (exit ${r.status}): ${out.trim().split('\n').slice(-3).join(' | ')}`);
+    }
+  });
+
+  // 3. Start code-server in its own process group (detached = setsid), so stopping the group
+  //    also stops the extension hosts and our language server.
+  await timed('start-code-server', async () => {
+    const help = spawnSync(CS_BIN, ['--help'], { encoding: 'utf8', env: csEnv }).stdout ?? '';
+    // Newer code-server only honours the URL payload (development extension, test suites) with
+    // VS Code's smoke-test driver flag; 4.100.x has no --vscode-option and needs none.
+    const smoke = help.includes('--vscode-option') ? ['--vscode-option', 'enable-smoke-test-driver'] : [];
+    const logFile = join(LOGS, 'code-server.log');
+    const fd = openSync(logFile, 'w');
+    const child = spawn(CS_BIN, [...csArgs, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-getting-started-override', '--ignore-last-opened', ...smoke], {
+      env: csEnv, detached: true, stdio: ['ignore', fd, fd],
+    });
+    closeSync(fd);
+    const exitedPromise = new Promise((r) => child.on('exit', (code, signal) => {
+      if (server) server.exited = `code ${code}, signal ${signal}`;
+      r();
+    }));
+    server = { pid: child.pid, logFile, exitedPromise };
+    const end = Date.now() + 30_000;
+    for (;;) {
+      if (server.exited) throw new Error(`code-server exited (${server.exited}): ${tail(logFile)}`);
+      try {
+        const res = await fetch(`${url}/healthz`);
+        if (res.ok) break;
+      } catch {}
+      if (Date.now() > end) throw new Error(`code-server did not answer ${url}/healthz in 30s: ${tail(logFile)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    log(`code-server ${CS_VERSION} (pid ${child.pid}) answers on ${url}`);
+  });
+
+  // 4. The UI scenario and the extension-host suite.
+  const common = { ...process.env, CS_URL: url, SHOTS_DIR: SHOTS, LOG_DIR: LOGS };
+  if (!ONLY || ONLY === 'ui') {
+    await timed('ui', () => driver('test/e2e/ui.mjs', { ...common, WS_DIR: wsUi, DATA_DIR: data, RESULTS: join(tmp, 'ui.json') }, join(tmp, 'ui.json'), 'ui'));
+  }
+  if (!ONLY || ONLY === 'exthost') {
+    await timed('exthost', () => driver('test/e2e/exthost.mjs', {
+      ...common, WS_DIR: wsExthost, DEV_EXT: REPO, TESTS: join(REPO, 'test/e2e/exthost/index.js'),
+      SUITE_RESULTS: suiteResults, RESULTS: join(tmp, 'exthost.json'),
+    }, join(tmp, 'exthost.json'), 'exthost'));
+  }
+
+  function workspaceCopy(name) {
+    const dir = join(tmp, name);
+    cpSync(join(REPO, 'test/e2e/workspace'), dir, { recursive: true });
+    // One commit, so scenarios that compare against git (breaking changes vs HEAD) have a baseline.
+    const git = (...args) => {
+      const r = spawnSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false',
+        '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir}: ${r.stderr}`);
+    };
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'baseline');
+    return dir;
+  }
+}
+
+/** Runs a driver script; its own output streams through; its results file is merged in. */
+async function driver(script, env, resultsFile, suite) {
+  const child = spawn(process.execPath, [join(REPO, script)], { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  children.add(child);
+  const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
+  children.delete(child);
+  const got = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+  results.push(...got);
+  if (got.length === 0) results.push({ suite, name: `${suite}-driver`, ok: false, reason: `${script} exited (${code}) without results` });
+}
+
+function run(cmd, args, logName) {
+  const r = spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  writeFileSync(join(LOGS, logName), out);
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal}): ${out.trim().split('\n').slice(-8).join(' | ')}`);
+  }
+}
+
+async function timed(name, fn) {
+  const s = Date.now();
+  log(`${name} ...`);
+  try {
+    await fn();
+  } finally {
+    timings.push(`${name} ${secs(Date.now() - s)}`);
+  }
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function tail(file, n = 10) {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-n).join(' | ');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Members of the process group, the leader included once it has been reaped. */
+function groupAlive(pid) {
+  const r = spawnSync('ps', ['-o', 'pid=,stat=', '-g', String(pid)], { encoding: 'utf8' });
+  // a zombie (stat Z) is dead already; it only waits for its parent to reap it
+  return r.stdout.split('\n').some((l) => l.trim() && !/\sZ/.test(l));
+}
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {}
+}
+
+/** Stops code-server: the server first, then whatever is left of its process group (file watcher,
+ *  extension hosts, language servers all share it). */
+async function stopServer() {
+  if (!server) return;
+  const { pid, exitedPromise } = server;
+  server = undefined;
+  try { process.kill(pid, 'SIGTERM'); } catch {}
+  await Promise.race([exitedPromise, sleep(10_000)]);
+  const waitGroup = async (ms) => {
+    const end = Date.now() + ms;
+    while (groupAlive(pid) && Date.now() < end) await sleep(200);
+  };
+  await waitGroup(5_000);
+  if (groupAlive(pid)) { killGroup(pid, 'SIGTERM'); await waitGroup(3_000); }
+  if (groupAlive(pid)) { killGroup(pid, 'SIGKILL'); await waitGroup(2_000); }
+  log(`code-server (pid ${pid}) ${groupAlive(pid) ? 'DID NOT STOP' : 'stopped'}`);
+}
+
+async function finish() {
+  if (finishing) return;
+  finishing = true;
+  clearTimeout(globalTimer);
+  await stopServer();
+  if (tmp) {
+    // The server's logs hold the extension host log and our output channel (language server).
+    if (existsSync(join(tmp, 'data', 'logs'))) cpSync(join(tmp, 'data', 'logs'), join(LOGS, 'code-server-logs'), { recursive: true });
+    if (process.env.E2E_KEEP_TMP === '1') log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+    tmp = undefined;
+  }
+  const failed = results.filter((r) => !r.ok);
+  const passed = results.length - failed.length;
+  console.log('');
+  console.log(`e2e timings: ${timings.join(', ')}; total ${secs(Date.now() - t0)}`);
+  for (const r of failed) console.log(`e2e FAIL ${r.suite}/${r.name}: ${r.reason}`);
+  if (failed.length) printExtensionLogs();
+  console.log(`e2e screenshots: ${relative(process.cwd(), SHOTS) || '.'}/`);
+  console.log(`e2e logs: ${relative(process.cwd(), LOGS) || '.'}/ (code-server.log, code-server-logs/**/remoteexthost.log, *-console.log)`);
+  if (results.length === 0) results.push({ ok: false }); // never report success for a run that checked nothing
+  console.log(`e2e: ${passed} passed, ${results.filter((r) => !r.ok).length} failed`);
+  process.exit(failed.length || passed === 0 ? 1 : 0);
+}

@@ -1,0 +1,143 @@
+// Extension-host suite: runs INSIDE VS Code's extension host with the real `vscode` API, the
+// way @vscode/test-electron runs a suite. VS Code calls run(); the host exits 0 when it resolves
+// and 1 when it rejects. Loaded by scripts/e2e/run.mjs (code-server, URL payload) and by
+// scripts/e2e/test-electron.mjs (desktop VS Code, where one can be downloaded).
+//
+// Each test prints `[e2e-exthost] ok NAME` or `[e2e-exthost] FAIL NAME: reason`. When the
+// environment names a results file (EVENT_SCHEMAS_E2E_EXTHOST_RESULTS), the results go there too,
+// because console lines forwarded to the browser can arrive after the host has exited.
+'use strict';
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const scenario = require('../scenario.json');
+const EXTENSION_ID = 'event-schemas.event-schemas';
+const SOURCE = 'event-schemas';
+
+// The first wait also covers the language server's start and first index; later ones are shorter
+// so a server that never answers still fails well inside the run's global timeout.
+async function waitFor(what, fn, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last.done) return last.value;
+    if (Date.now() > end) {
+      throw new Error(`timed out after ${timeout / 1000}s waiting for ${what}${last.seen ? `; last seen: ${last.seen}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function openFixture(rel) {
+  const [uri] = await vscode.workspace.findFiles(rel, null, 1);
+  assert.ok(uri, `fixture ${rel} is in the workspace (folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ') || 'none'})`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Position of `inner` within the first occurrence of `needle`. */
+function positionOf(doc, needle, inner = needle) {
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${path.basename(doc.uri.path)} contains '${needle}'`);
+  return doc.positionAt(at + needle.indexOf(inner));
+}
+
+const codeOf = (d) => String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code ?? '');
+const describe = (ds) =>
+  JSON.stringify(ds.map((d) => `${d.source}:${codeOf(d)}@${d.range.start.line}:${d.range.start.character} ${d.message}`)).slice(0, 500);
+
+function hoverText(hovers) {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value ?? ''))
+    .join('\n');
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('extension-activates', async () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is loaded`);
+  await ext.activate();
+  assert.equal(ext.isActive, true);
+});
+
+test('bad-proto-syntax-diagnostic', async () => {
+  const doc = await openFixture(scenario.bad.file);
+  assert.equal(doc.languageId, 'proto');
+  const line = positionOf(doc, scenario.bad.line).line;
+  const diag = await waitFor(`a syntax diagnostic from ${SOURCE} in ${scenario.bad.file}`, () => {
+    const all = vscode.languages.getDiagnostics(doc.uri);
+    const hit = all.find((d) => d.source === SOURCE && codeOf(d).startsWith('syntax/'));
+    return hit ? { done: true, value: hit } : { done: false, seen: describe(all) };
+  }, 45_000);
+  assert.equal(diag.range.start.line, line, `the syntax error is on line ${line + 1}: ${describe([diag])}`);
+  assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
+});
+
+test('bad-proto-unknown-type', async () => {
+  const doc = await openFixture(scenario.bad.file);
+  const start = positionOf(doc, scenario.bad.line, scenario.bad.unknownType);
+  const diag = await waitFor(`resolve/unknown-type for '${scenario.bad.unknownType}'`, () => {
+    const all = vscode.languages.getDiagnostics(doc.uri);
+    const hit = all.find((d) => d.source === SOURCE && codeOf(d) === 'resolve/unknown-type');
+    return hit ? { done: true, value: hit } : { done: false, seen: describe(all) };
+  });
+  // Exact spans: the type name itself, not the field or the message.
+  assert.deepEqual(
+    [diag.range.start.line, diag.range.start.character, diag.range.end.line, diag.range.end.character],
+    [start.line, start.character, start.line, start.character + scenario.bad.unknownType.length],
+    `span of ${describe([diag])}`,
+  );
+});
+
+test('hover-money', async () => {
+  const doc = await openFixture(scenario.orders.file);
+  const pos = positionOf(doc, scenario.orders.reference, scenario.orders.referenceName);
+  const text = await waitFor(`a hover naming ${scenario.money.fullName}`, async () => {
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+    const t = hoverText(hovers);
+    return t.includes(scenario.money.fullName) ? { done: true, value: t } : { done: false, seen: JSON.stringify(t.slice(0, 300)) };
+  });
+  assert.match(text, new RegExp(scenario.money.fullName.replace(/\./g, '\\.')));
+});
+
+test('definition-money', async () => {
+  const doc = await openFixture(scenario.orders.file);
+  const pos = positionOf(doc, scenario.orders.reference, scenario.orders.referenceName);
+  const target = await waitFor(`a definition in ${scenario.money.file}`, async () => {
+    const defs = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, pos)) ?? [];
+    // Location or LocationLink
+    const locs = defs.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetSelectionRange ?? d.targetRange } : d));
+    const hit = locs.find((l) => l.uri.path.endsWith(`/${scenario.money.file}`));
+    return hit ? { done: true, value: hit } : { done: false, seen: JSON.stringify(locs.map((l) => `${l.uri.path}:${l.range.start.line}`)) };
+  });
+  const moneyDoc = await vscode.workspace.openTextDocument(target.uri);
+  const decl = positionOf(moneyDoc, scenario.money.declaration, scenario.orders.referenceName);
+  assert.equal(target.range.start.line, decl.line, `definition lands on '${scenario.money.declaration}'`);
+});
+
+exports.run = async function run() {
+  const results = [];
+  for (const t of tests) {
+    const started = Date.now();
+    try {
+      await t.fn();
+      results.push({ suite: 'exthost', name: t.name, ok: true, reason: '', ms: Date.now() - started });
+      console.log(`[e2e-exthost] ok ${t.name}`);
+    } catch (err) {
+      const reason = String(err && err.message ? err.message : err).split('\n').filter(Boolean).slice(0, 6).join(' | ');
+      results.push({ suite: 'exthost', name: t.name, ok: false, reason, ms: Date.now() - started });
+      console.log(`[e2e-exthost] FAIL ${t.name}: ${reason}`);
+    }
+  }
+  const out = process.env.EVENT_SCHEMAS_E2E_EXTHOST_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length) throw new Error(`${failed.length} of ${results.length} extension-host tests failed: ${failed.map((r) => r.name).join(', ')}`);
+};

@@ -1,0 +1,266 @@
+// Scenario 1 in a real VS Code workbench (code-server), driven by playwright-core + chromium:
+// diagnostics for a broken file reach the Problems panel, hover over a type defined in another
+// file shows its full name, and F12 jumps to that file. Started by scripts/e2e/run.mjs.
+//
+// Env: CS_URL (code-server base URL), WS_DIR (fixture workspace copy on the code-server machine),
+//      DATA_DIR (code-server --user-data-dir, for the extension host log), SHOTS_DIR (screenshots),
+//      RESULTS (JSON results file), LOG_DIR (page console log), CHROMIUM (browser binary).
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, cleanConsoleText, consoleNoise } from './lib/browser.mjs';
+import { createSteps, poll } from './lib/steps.mjs';
+import { scenario, locate } from './lib/fixture.mjs';
+
+const CS_URL = mustEnv('CS_URL');
+const WS_DIR = mustEnv('WS_DIR');
+const DATA_DIR = mustEnv('DATA_DIR');
+const SHOTS_DIR = mustEnv('SHOTS_DIR');
+const LOG_DIR = process.env.LOG_DIR || SHOTS_DIR;
+const EXTENSION_ID = 'event-schemas.event-schemas';
+mkdirSync(SHOTS_DIR, { recursive: true });
+mkdirSync(LOG_DIR, { recursive: true });
+
+const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const steps = createSteps('ui');
+const { page, close } = await launchBrowser();
+
+const consoleLines = [];
+page.on('console', (m) => {
+  const text = cleanConsoleText(m.text());
+  if (!consoleNoise.test(text)) consoleLines.push(`[${m.type()}] ${text}`);
+});
+page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+
+let shotNo = 0;
+async function shot(name, ok) {
+  const file = join(SHOTS_DIR, `ui-${String(++shotNo).padStart(2, '0')}-${name}${ok ? '' : '-FAIL'}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+const onFail = (name) => shot(name, false);
+
+const quickInput = page.locator('.quick-input-widget');
+const rowTexts = async (locator) =>
+  (await locator.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
+
+/**
+ * Quick Open / command palette pick. Its list is a snapshot taken when it opens: if the file
+ * search or the extension's contributions were not ready yet, the row never appears. So: wait a
+ * while, Escape, reopen, retype.
+ */
+async function pick(openKey, text, rowText = text, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(openKey);
+    await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(text);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const row = rows.filter({ hasText: rowText }).first();
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+      return;
+    } catch {
+      const seen = await rowTexts(rows);
+      await page.keyboard.press('Escape');
+      if (attempt >= attempts) {
+        throw new Error(`'${text}' never offered a row with '${rowText}'; rows: ${JSON.stringify(seen).slice(0, 300)}`);
+      }
+      steps.log(`'${text}' not offered yet, retrying (${attempt})`);
+    }
+  }
+}
+
+/** Opens a workspace file with Quick Open and waits until its tab is active and its text shows. */
+async function openFile(relPath, expectText) {
+  const base = relPath.split('/').pop();
+  await pick('Control+P', relPath, base);
+  await page.locator('.tab.active', { hasText: base }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines', { hasText: expectText })
+    .first()
+    .waitFor({ timeout: 15_000 });
+}
+
+const selection = page.locator('[id="status.editor.selection"]');
+async function selectionText() {
+  return ((await selection.innerText({ timeout: 2_000 }).catch(() => '')) || '').trim();
+}
+
+/** Moves the cursor with Quick Open's `:line:column`, verified through the status bar. */
+async function goTo({ line, column }) {
+  const want = `Ln ${line}, Col ${column}`;
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(`:${line}:${column}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: String(line) }).first()
+      .waitFor({ timeout: 3_000 }).catch(() => {});
+    await page.keyboard.press('Enter');
+    await quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    const got = await selectionText();
+    if (got.startsWith(want)) return;
+    if (attempt >= 4) throw new Error(`cursor did not reach ${want}; status bar says '${got}'`);
+  }
+}
+
+/** The Problems panel rows, as text. */
+const problemRows = page.locator('.markers-panel .monaco-list-row');
+
+/** Newest extension host log under the server's --user-data-dir: activation shows up there. */
+function extHostLog() {
+  const found = [];
+  const walk = (dir) => {
+    let names = [];
+    try { names = readdirSync(dir); } catch { return; }
+    for (const n of names) {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n === 'remoteexthost.log' || n === 'exthost.log') found.push(p);
+    }
+  };
+  walk(join(DATA_DIR, 'logs'));
+  return found.map((p) => readFileSync(p, 'utf8')).join('\n');
+}
+
+const bad = locate(WS_DIR, scenario.bad.file, scenario.bad.line);
+const moneyRef = locate(WS_DIR, scenario.orders.file, scenario.orders.reference, scenario.orders.referenceName);
+const moneyDecl = locate(WS_DIR, scenario.money.file, scenario.money.declaration, scenario.orders.referenceName);
+const protoLanguage = (manifest.contributes?.languages ?? []).find((l) => l.id === 'proto');
+
+try {
+  await steps.step('workbench-loads', async () => {
+    await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer lists files once the remote file system is connected.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: scenario.bad.file })
+      .first().waitFor({ timeout: 60_000 });
+    await shot('workbench', true);
+  }, { onFail });
+
+  await steps.step('open-bad-proto', async () => {
+    await openFile(scenario.bad.file, scenario.bad.unknownType);
+    await shot('open-bad-proto', true);
+  }, { needs: ['workbench-loads'], onFail });
+
+  await steps.step('language-mode-proto', async () => {
+    if (!protoLanguage) throw new Error("package.json contributes no language with id 'proto'");
+    const alias = protoLanguage.aliases?.[0] ?? 'proto';
+    const mode = page.locator('[id="status.editor.mode"]');
+    await poll(async () => {
+      const text = ((await mode.innerText({ timeout: 2_000 }).catch(() => '')) || '').trim();
+      return text === alias ? { done: true } : { done: false, seen: `'${text}'` };
+    }, { timeout: 30_000, what: `the status bar language mode '${alias}'` });
+  }, { needs: ['open-bad-proto'], onFail });
+
+  await steps.step('extension-activates', async () => {
+    await poll(async () => {
+      const log = extHostLog();
+      const failed = log.split('\n').find((l) => l.includes(EXTENSION_ID) && /fail|error/i.test(l));
+      if (failed) throw new Error(`the extension host log reports: ${failed.trim().slice(0, 300)}`);
+      if (log.includes(`_doActivateExtension ${EXTENSION_ID}`)) return { done: true };
+      return { done: false, seen: log ? 'an extension host log without it' : 'no extension host log yet' };
+    }, { timeout: 30_000, what: `'${EXTENSION_ID}' to activate` });
+  }, { needs: ['open-bad-proto'], onFail });
+
+  await steps.step('problems-syntax-error', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 15_000 });
+    // A row from our server for the broken line: the code (`syntax/...`) or an "expected ..."
+    // message, with the source and the position VS Code prints after it.
+    const want = /(syntax\/|expected)/;
+    const row = await poll(async () => {
+      const texts = await rowTexts(problemRows);
+      const hit = texts.find((t) => want.test(t) && t.includes('event-schemas'));
+      return hit ? { done: true, value: hit } : { done: false, seen: texts.length ? JSON.stringify(texts).slice(0, 400) : 'an empty Problems panel' };
+    }, { timeout: 60_000, what: `a Problems row matching ${want} from event-schemas for ${scenario.bad.file}` });
+    if (!row.includes(`[Ln ${bad.line},`)) {
+      throw new Error(`the row is not on line ${bad.line}: '${row}'`);
+    }
+    steps.log('problems row:', row);
+    await shot('problems', true);
+  }, { needs: ['open-bad-proto'], onFail });
+
+  await steps.step('open-orders-proto', async () => {
+    await openFile(scenario.orders.file, scenario.orders.reference);
+  }, { needs: ['workbench-loads'], onFail });
+
+  await steps.step('hover-money', async () => {
+    const hover = page.locator('.monaco-hover');
+    let seen = '';
+    for (let attempt = 1; ; attempt++) {
+      await goTo(moneyRef);
+      // editor.action.showHover: the keyboard way to hover the word at the cursor
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await poll(async () => {
+          seen = (await rowTexts(hover.filter({ visible: true }))).join(' / ');
+          return seen.includes(scenario.money.fullName) ? { done: true } : { done: false, seen };
+        }, { timeout: 6_000, interval: 200, what: 'hover' });
+        break;
+      } catch {
+        await page.keyboard.press('Escape');
+        if (attempt >= 6) {
+          throw new Error(`no hover containing '${scenario.money.fullName}' at ${scenario.orders.file}:${moneyRef.line}:${moneyRef.column}; hover text: ${seen ? `'${seen.slice(0, 300)}'` : 'none'}`);
+        }
+        steps.log(`hover not ready, retrying (${attempt})`);
+      }
+    }
+    await shot('hover', true);
+    await page.keyboard.press('Escape');
+  }, { needs: ['open-orders-proto'], onFail });
+
+  await steps.step('definition-money', async () => {
+    const target = scenario.money.file.split('/').pop();
+    const source = scenario.orders.file.split('/').pop();
+    const activeTab = page.locator('.editor-group-container.active .tab.active');
+    let seen = '';
+    for (let attempt = 1; ; attempt++) {
+      if (!((await activeTab.innerText().catch(() => '')) || '').includes(source)) {
+        await openFile(scenario.orders.file, scenario.orders.reference);
+      }
+      await goTo(moneyRef);
+      await page.keyboard.press('F12');
+      try {
+        await poll(async () => {
+          seen = ((await activeTab.innerText().catch(() => '')) || '').trim();
+          return seen.includes(target) ? { done: true } : { done: false, seen };
+        }, { timeout: 6_000, interval: 200, what: 'tab' });
+        break;
+      } catch {
+        if (attempt >= 6) {
+          throw new Error(`F12 at ${scenario.orders.file}:${moneyRef.line}:${moneyRef.column} did not open ${target}; active tab: '${seen}'`);
+        }
+        steps.log(`definition not ready, retrying (${attempt})`);
+      }
+    }
+    const sel = await poll(async () => {
+      const t = await selectionText();
+      return t.startsWith(`Ln ${moneyDecl.line},`) ? { done: true, value: t } : { done: false, seen: t };
+    }, { timeout: 5_000, what: `the cursor on line ${moneyDecl.line} of ${target} (${scenario.money.declaration})` });
+    steps.log(`definition opened ${target} at ${sel}`);
+    await shot('definition', true);
+  }, { needs: ['open-orders-proto'], onFail });
+} finally {
+  writeFileSync(join(LOG_DIR, 'ui-console.log'), consoleLines.join('\n') + '\n');
+  await close();
+}
+
+const failed = steps.write(process.env.RESULTS);
+if (failed) {
+  const interesting = consoleLines.filter((l) => /event-schemas|Event Schemas|\[error\]|pageerror/i.test(l)).slice(-10);
+  if (interesting.length) {
+    console.log(`ui: last page console lines of interest:\n  ${interesting.map((l) => l.slice(0, 300)).join('\n  ')}`);
+  }
+}
+process.exit(failed ? 1 : 0);
+
+function mustEnv(name) {
+  const v = process.env[name];
+  if (!v) {
+    console.error(`ui.mjs: set ${name} (scripts/e2e/run.mjs does)`);
+    process.exit(2);
+  }
+  return v;
+}
