@@ -8,6 +8,13 @@ import { wholeLineSpan } from '../../text/span';
 import type { PackageDecl, SyntaxDecl } from '../ast';
 import type { CheckContext } from './context';
 
+/** The keyword a declaration starts with, as the place to flag a file-wide problem. */
+function firstWord(text: string, start: number): { start: number; end: number } {
+  let end = start;
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end++;
+  return { start, end: Math.max(end, Math.min(start + 1, text.length)) };
+}
+
 export function checkFileStatements(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const body = ctx.ast.body.filter((d) => d.kind !== 'empty');
@@ -15,7 +22,7 @@ export function checkFileStatements(ctx: CheckContext): Diagnostic[] {
   const first = syntaxes[0];
   if (!first && body.length > 0) {
     out.push(
-      diagnostic('file/missing-syntax', 'warning', 'no syntax statement, so the file is read as proto2: add `syntax = "proto3";`, `edition = "2023";` or `syntax = "proto2";` at the top', { start: body[0]!.span.start, end: body[0]!.span.start }, {
+      diagnostic('file/missing-syntax', 'warning', 'no syntax statement, so the file is read as proto2: add `syntax = "proto3";`, `edition = "2023";` or `syntax = "proto2";` at the top', firstWord(ctx.text, body[0]!.span.start), {
         fixes: [{ title: 'Add syntax = "proto2"', edits: [{ span: { start: 0, end: 0 }, newText: 'syntax = "proto2";\n\n' }] }],
       }),
     );
