@@ -11,10 +11,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { prepareWorkspace, REPO } from './workspace.mjs';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CS_VERSION = process.env.CS_VERSION || '4.100.3';
 const E2E_CACHE = process.env.E2E_CACHE || join(homedir(), '.cache', 'event-schemas-e2e');
 const CS_BIN = join(E2E_CACHE, `cs-${CS_VERSION}`, 'node_modules', '.bin', 'code-server');
@@ -83,8 +82,8 @@ async function main() {
   mkdirSync(join(data, 'User'), { recursive: true });
   mkdirSync(exts);
   cpSync(join(REPO, 'test/e2e/settings.json'), join(data, 'User/settings.json'));
-  const wsUi = workspaceCopy('ws-ui');
-  const wsExthost = workspaceCopy('ws-exthost');
+  const wsUi = prepareWorkspace(join(tmp, 'ws-ui'));
+  const wsExthost = prepareWorkspace(join(tmp, 'ws-exthost'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const config = join(tmp, 'code-server.yaml');
@@ -153,21 +152,6 @@ async function main() {
       ...common, WS_DIR: wsExthost, DEV_EXT: REPO, TESTS: join(REPO, 'test/e2e/exthost/index.js'),
       SUITE_RESULTS: suiteResults, RESULTS: join(tmp, 'exthost.json'),
     }, join(tmp, 'exthost.json'), 'exthost'));
-  }
-
-  function workspaceCopy(name) {
-    const dir = join(tmp, name);
-    cpSync(join(REPO, 'test/e2e/workspace'), dir, { recursive: true });
-    // One commit, so scenarios that compare against git (breaking changes vs HEAD) have a baseline.
-    const git = (...args) => {
-      const r = spawnSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false',
-        '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`git ${args.join(' ')} in ${dir}: ${r.stderr}`);
-    };
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'baseline');
-    return dir;
   }
 }
 

@@ -1,0 +1,21 @@
+// Copies the fixture workspace (test/e2e/workspace) to `dest` and makes it a git repository with
+// one commit, so scenarios that compare against git (breaking changes vs HEAD) have a baseline.
+import { cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function prepareWorkspace(dest) {
+  cpSync(join(REPO, 'test/e2e/workspace'), dest, { recursive: true });
+  const git = (...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false',
+      '-c', 'init.defaultBranch=main', ...args], { cwd: dest, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} in ${dest}: ${r.stderr || r.error}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'baseline');
+  return dest;
+}
