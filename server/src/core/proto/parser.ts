@@ -58,9 +58,14 @@ export function parseProto(text: string): ParseResult {
   if (lexed.diagnostics.length > 0 && diagnostics.length > lexed.diagnostics.length) {
     diagnostics.sort((a, b) => a.span.start - b.span.start);
   }
+  // Tokens are most of a parse's memory and only the open file's features need them, so they
+  // are not kept: the first reader lexes the text again, which is cheap.
+  let tokens: readonly Token[] | undefined;
   return {
     ast: { kind: 'file', body, span: { start: 0, end: text.length }, comments: lexed.comments },
-    tokens: lexed.tokens,
+    get tokens() {
+      return (tokens ??= lex(text).tokens);
+    },
     diagnostics,
   };
 }
