@@ -50,6 +50,9 @@ type Sep =
 const NONE: Sep = { nl: false, text: '' };
 const SPACE: Sep = { nl: false, text: ' ' };
 
+/** Words a type name can follow, so a `.` after them (and a space) starts a fully qualified name. */
+const BEFORE_TYPE = new Set(['optional', 'required', 'repeated', 'stream', 'extend']);
+
 const CLOSER_OF: Record<string, string> = { '{': '}', '[': ']', '(': ')', '<': '>' };
 
 export interface LayoutInput {
@@ -236,9 +239,14 @@ class Printer {
     return s === '}' || s === ']' || s === ')' || s === '>';
   }
 
-  /** Blank lines survive (one at most) except at the start or end of a body. */
+  /**
+   * Blank lines survive (one at most) except at the start or end of a body. A blank line between
+   * a `{` and a comment stays: it decides whether protoc reads the comment as the body's trailing
+   * comment or as a detached one.
+   */
   private blank(i: number): boolean {
-    return this.items[i]!.breaks >= 2 && !this.isOpener(i - 1) && !this.isCloser(i);
+    const item = this.items[i]!;
+    return item.breaks >= 2 && (!this.isOpener(i - 1) || item.comment !== undefined) && !this.isCloser(i);
   }
 
   private nl(i: number, indent: number): Sep {
@@ -258,15 +266,22 @@ class Printer {
 
   private tokenSep(i: number): Sep {
     const item = this.items[i]!;
+    const b = sym(item);
     const natural = this.naturalSep(i);
     const prev = this.items[i - 1]!;
     if (!prev.comment) return natural;
     // A comment ending its line keeps the line break after it.
-    if (item.breaks > 0) return natural.nl ? natural : this.nl(i, this.indentAt());
-    if (natural.nl) {
-      // `/* note */ int32 a = 1;` stays one line when the comment had a line of its own.
-      return this.ownLine.has(i - 1) && !this.isCloser(i) ? SPACE : natural;
+    if (item.breaks > 0) {
+      if (natural.nl) return natural;
+      // A body's `{` pushed down by a comment lines up with its declaration.
+      const f = this.top;
+      if (this.structure.openType.get(i) === 'block' && (f.type === 'block' || f.type === 'file')) return this.nl(i, f.inner);
+      return this.nl(i, this.indentAt());
     }
+    // A block comment and the token after it stay on one line: moving the token down would turn
+    // the comment into the trailing comment of whatever precedes it.
+    if (natural.nl) return SPACE;
+    if (natural === NONE && (b === ';' || b === ',' || this.isCloser(i))) return NONE;
     return item.spaced ? SPACE : natural;
   }
 
@@ -361,7 +376,7 @@ class Printer {
     if (bs === '.') {
       // `(ext).field` and `a.b`, but the leading dot of `repeated .pkg.Type`.
       if (as === ')') return NONE;
-      if (a.kind === 'ident') return item.spaced ? SPACE : NONE;
+      if (a.kind === 'ident') return item.spaced && BEFORE_TYPE.has(a.text) ? SPACE : NONE;
     }
     return SPACE;
   }
