@@ -12,7 +12,7 @@ import { discoverFiles } from './discover';
 import type { Io } from './io';
 import { renderJson } from './render/json';
 import { renderText } from './render/text';
-import { buildReport, hasErrors } from './report';
+import { buildReport, displayPath, hasErrors } from './report';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,7 +28,7 @@ export function runCheck(args: CheckArgs, io: Io): number {
     return EXIT_USAGE;
   }
 
-  const problems: string[] = found.unreadable.map((dir) => `cannot read folder ${dir}`);
+  const problems: string[] = found.unreadable.map((dir) => `cannot read folder ${displayPath(dir, io.cwd)}`);
   const byChecker = new Map<SchemaChecker, InputFile[]>();
   const unsupported = new Map<string, number>();
   for (const file of found.files) {
@@ -42,7 +42,7 @@ export function runCheck(args: CheckArgs, io: Io): number {
     try {
       text = readFileSync(file.path, 'utf8');
     } catch (e) {
-      problems.push(`cannot read ${file.path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      problems.push(`cannot read ${displayPath(file.path, io.cwd)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
       continue;
     }
     const list = byChecker.get(checker);
@@ -53,7 +53,14 @@ export function runCheck(args: CheckArgs, io: Io): number {
   const checked: CheckedFile[] = [];
   const sources: SourceLookup[] = [];
   for (const [checker, files] of byChecker) {
-    const result = checker.check(files, { importPaths });
+    let result;
+    try {
+      result = checker.check(files, { importPaths });
+    } catch (e) {
+      // A bug in one format's checks should not hide the other formats' findings.
+      problems.push(`internal error while checking ${checker.name} files: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      continue;
+    }
     checked.push(...result.files);
     problems.push(...result.problems);
     sources.push(result.source);

@@ -4,7 +4,6 @@
  * line in the registry (checkers/index.ts).
  */
 import type { Diagnostic } from '../../core/diagnostics/diagnostic';
-import type { Span } from '../../core/text/span';
 import type { FoundFile } from '../discover';
 
 export interface InputFile extends FoundFile {
@@ -42,5 +41,3 @@ export interface SchemaChecker {
   readonly extensions: readonly string[];
   check(files: readonly InputFile[], options: CheckerOptions): CheckerResult;
 }
-
-export type { Diagnostic, Span };
