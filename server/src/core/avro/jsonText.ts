@@ -10,7 +10,9 @@ import type { Span } from '../text/span';
 import type { JsonMember, JsonValue } from './json';
 
 // jsonc-parser declares its token kinds as const enums, which isolatedModules cannot import.
+const TOKEN_OPEN_BRACE = 1;
 const TOKEN_CLOSE_BRACE = 2;
+const TOKEN_OPEN_BRACKET = 3;
 const TOKEN_CLOSE_BRACKET = 4;
 const TOKEN_COMMA = 5;
 const TOKEN_LINE_COMMENT = 12;
@@ -45,8 +47,19 @@ export interface JsonParseResult {
 
 /** `uri` names the document in related information (the first of two duplicate keys). */
 export function parseJsonText(text: string, uri = ''): JsonParseResult {
+  const tooDeep = findTooDeep(text);
+  if (tooDeep) {
+    // jsonc-parser and every walk over the tree recurse; a pathological nesting would overflow the stack.
+    const message = `nesting deeper than ${MAX_DEPTH} levels; no schema needs that, check for a runaway bracket`;
+    return { diagnostics: [diagnostic('syntax/nesting-too-deep', 'error', message, tooDeep)] };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch {
+    return { diagnostics: [diagnostic('syntax/json-invalid-symbol', 'error', 'the JSON parser failed on this text', { start: 0, end: 0 })] };
+  }
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -61,6 +74,20 @@ export function parseJsonText(text: string, uri = ''): JsonParseResult {
   diagnostics.push(...scanNonStandard(text));
   const value = root ? lowerNode(root, text, uri, diagnostics) : undefined;
   return { value, diagnostics };
+}
+
+export const MAX_DEPTH = 256;
+
+/** The bracket that opens one level too many, if any. */
+function findTooDeep(text: string): Span | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== TOKEN_EOF; kind = scanner.scan()) {
+    if (kind === TOKEN_OPEN_BRACE || kind === TOKEN_OPEN_BRACKET) {
+      if (++depth > MAX_DEPTH) return { start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + 1 };
+    } else if (kind === TOKEN_CLOSE_BRACE || kind === TOKEN_CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** Comments and trailing commas, which the tree does not keep. */
