@@ -40,7 +40,8 @@ export function formatProto(text: string, options: FormatOptions = {}): FormatRe
 
 /**
  * Compares what two texts say rather than how they are spaced: the tokens, and the comments with
- * white space at line ends and starts ignored. Returns what differs, or undefined when nothing does.
+ * the white space at their line ends and starts ignored (only ASCII white space: a no-break space
+ * in a comment is text). Returns what differs, or undefined when nothing does.
  */
 export function streamMismatch(before: string, after: string): string | undefined {
   const a = lex(before);
@@ -70,6 +71,6 @@ function normalizeComment(text: string, c: Comment): string {
   return text
     .slice(c.span.start, c.span.end)
     .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
+    .map((l) => l.replace(/^[ \t\f\v]+|[ \t\f\v]+$/g, ''))
     .join('\n');
 }

@@ -444,10 +444,10 @@ class Printer {
     const delta = this.column - prefix.length;
     const canShift = !prefix.includes('\t') && lines.slice(1).every((l) => !/^ *\t/.test(l));
     const shifted = lines.map((line, n) => {
-      let l = line.trimEnd();
+      let l = line.replace(/[ \t\f\v]+$/, '');
       if (n === 0 || !canShift || l === '') return l;
       if (delta > 0) l = ' '.repeat(delta) + l;
-      else if (delta < 0) l = l.slice(Math.min(-delta, l.length - l.trimStart().length));
+      else if (delta < 0) l = l.slice(Math.min(-delta, /^ */.exec(l)![0].length));
       return l;
     });
     const text = shifted.join(this.eol);
