@@ -22,11 +22,8 @@ export function formatDocument(text: string, options: FormattingOptions): TextEd
     const result = formatProto(text, { indent: indentUnit(options) });
     if ('error' in result || result.text === text) return [];
     const index = new LineIndex(text);
-    return (
-      whitespaceEdits(text, result.text) ?? [
-        { range: index.rangeOf({ start: 0, end: text.length }), newText: result.text },
-      ]
-    ).map((e) => ({ range: index.rangeOf(e.span), newText: e.newText }));
+    const edits = whitespaceEdits(text, result.text) ?? [{ span: { start: 0, end: text.length }, newText: result.text }];
+    return edits.map((e) => ({ range: index.rangeOf(e.span), newText: e.newText }));
   } catch {
     return [];
   }
