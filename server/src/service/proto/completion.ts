@@ -25,9 +25,10 @@ import { isType, type ProtoSymbol } from '../../core/proto/symbols';
 import type { LineIndex } from '../../core/text/lineIndex';
 import { lineIndexOf } from '../lineIndexCache';
 import { completionContext, type Block, type CompletionContext, type Item } from './completionContext';
+import { shortestName } from './naming';
 import { declPathAt } from './nodeAt';
 import { BUILTIN_OPTION_VALUES, FEATURE_VALUES, WELL_KNOWN_IMPORTS } from './optionValues';
-import { safeLink, sameSymbol } from './references';
+import { safeLink } from './references';
 import { extendeeOf } from './signature';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
@@ -391,7 +392,14 @@ function symbolItem(
     if (!file || project.uriForImport(file.importPath) !== symbol.uri || req.importsThisFile(symbol.uri)) return undefined;
     importPath = file.importPath;
   }
-  const name = nameFor(req, symbol, accept);
+  const typed = req.ctx.prefix;
+  const name = shortestName(symbol, {
+    project,
+    scope: req.scope,
+    visible: req.visible,
+    accept,
+    startsWith: typed.slice(0, typed.lastIndexOf('.') + 1),
+  });
   if (!name) return undefined;
   const text = wrap(name);
   const item: CompletionItem = {
@@ -410,29 +418,6 @@ function symbolItem(
     item.additionalTextEdits = [{ range: req.index.rangeOf(ins.span), newText: ins.newText }];
   }
   return item;
-}
-
-/**
- * The shortest name that resolves to the symbol from the cursor's scope once its file is
- * visible: `Item`, `Order.Item`, `common.v1.Money`, or fully qualified as a last resort. When the
- * user already typed a qualifier, only names that start with it fit.
- */
-function nameFor(req: Request, symbol: ProtoSymbol, accept: (s: ProtoSymbol) => boolean): string | undefined {
-  const typed = req.ctx.prefix;
-  const qualifier = typed.slice(0, typed.lastIndexOf('.') + 1);
-  const fits = (name: string) => name.startsWith(qualifier);
-  const isVisible = (s: ProtoSymbol) => req.visible.has(s.uri) || s.uri === symbol.uri;
-  const parts = symbol.fullName.split('.');
-  if (!qualifier.startsWith('.')) {
-    for (let n = 1; n <= parts.length; n++) {
-      const name = parts.slice(parts.length - n).join('.');
-      if (!fits(name)) continue;
-      const res = resolveName(name, req.scope, { index: req.project, isVisible, accept });
-      if (res.kind === 'found' && sameSymbol(res.symbol, symbol)) return name;
-    }
-  }
-  const full = `.${symbol.fullName}`;
-  return fits(full) ? full : undefined;
 }
 
 // ---- numbers ----
