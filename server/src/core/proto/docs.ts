@@ -27,6 +27,7 @@ const EMPTY_GAP: Gap = Object.freeze({});
 export class DocComments {
   private cachedIndex = -1;
   private cachedGap: Gap = EMPTY_GAP;
+  private hint = 0;
 
   constructor(
     private readonly text: string,
@@ -69,25 +70,17 @@ export class DocComments {
     const from = prev ? prev.span.end : 0;
     const to = next.span.start;
     const comments = this.comments;
-    let first = lowerBound(comments, from);
+    let first = this.firstCommentAt(from);
     if (first >= comments.length || comments[first]!.span.start >= to) return EMPTY_GAP;
     let stop = first;
     while (stop < comments.length && comments[stop]!.span.start < to) stop++;
 
-    let trailing: Comment[] | undefined;
-    let detached: Comment[][] | undefined;
-    let block: Comment[] = [];
-    let blockIsLines = false;
-    let canAttachToPrev = prev !== undefined;
-    const flush = () => {
-      if (block.length === 0) return;
-      if (canAttachToPrev) {
-        trailing = block;
-        canAttachToPrev = false;
-      } else {
-        (detached ??= []).push(block);
-      }
-      block = [];
+    const state: GapState = {
+      trailing: undefined,
+      detached: undefined,
+      block: [],
+      blockIsLines: false,
+      canAttachToPrev: prev !== undefined,
     };
 
     // Where the last thing seen ended, or -1 at the start of the file (no blank line logic there).
@@ -101,8 +94,8 @@ export class DocComments {
           // belongs to, so it drops every comment of the gap.
           if (this.lineBreaks(c0.span.end, after) === 0) return EMPTY_GAP;
         }
-        trailing = [c0];
-        canAttachToPrev = false;
+        state.trailing = [c0];
+        state.canAttachToPrev = false;
         lastEnd = c0.span.end;
         first++;
       }
@@ -110,31 +103,41 @@ export class DocComments {
     for (let k = first; k < stop; k++) {
       const c = comments[k]!;
       if (lastEnd >= 0 && this.lineBreaks(lastEnd, c.span.start) >= 2) {
-        flush();
-        canAttachToPrev = false;
+        flush(state);
+        state.canAttachToPrev = false;
       }
-      if (!c.block && blockIsLines && block.length > 0) {
-        block.push(c);
+      if (!c.block && state.blockIsLines && state.block.length > 0) {
+        state.block.push(c);
       } else {
-        flush();
-        block = [c];
-        blockIsLines = !c.block;
+        flush(state);
+        state.block = [c];
+        state.blockIsLines = !c.block;
       }
       lastEnd = c.span.end;
     }
     if (lastEnd >= 0 && this.lineBreaks(lastEnd, to) >= 2) {
-      flush();
-      canAttachToPrev = false;
+      flush(state);
+      state.canAttachToPrev = false;
     }
     // At the end of a scope there is nothing for a comment to lead.
     if (next.kind === 'eof' || (next.kind === 'symbol' && (next.text === '}' || next.text === ']' || next.text === ')'))) {
-      flush();
+      flush(state);
     }
     const gap: { trailing?: string; detached?: string[]; leading?: string } = {};
-    if (trailing) gap.trailing = this.blockText(trailing);
-    if (detached) gap.detached = detached.map((b) => this.blockText(b));
-    if (block.length > 0) gap.leading = this.blockText(block);
+    if (state.trailing) gap.trailing = this.blockText(state.trailing);
+    if (state.detached) gap.detached = state.detached.map((b) => this.blockText(b));
+    if (state.block.length > 0) gap.leading = this.blockText(state.block);
     return gap;
+  }
+
+  /** The index of the first comment that starts at or after `offset`; the parser mostly asks in order. */
+  private firstCommentAt(offset: number): number {
+    const comments = this.comments;
+    let i = this.hint;
+    if (i > comments.length || (i > 0 && comments[i - 1]!.span.start >= offset)) i = lowerBound(comments, offset);
+    else while (i < comments.length && comments[i]!.span.start < offset) i++;
+    this.hint = i;
+    return i;
   }
 
   /** Line breaks (\n, \r\n, lone \r) in text[from, to), counting no further than 2. */
@@ -154,11 +157,12 @@ export class DocComments {
   }
 
   private blockText(block: readonly Comment[]): string {
+    const text = this.text;
+    if (block.length === 1 && !block[0]!.block) return lineCommentText(text, block[0]!);
     const lines: string[] = [];
     for (const c of block) {
-      const raw = this.text.slice(c.span.start, c.span.end);
-      if (c.block) blockCommentLines(raw, lines);
-      else lines.push(stripOneSpace(raw.replace(/^\/+/, '')).trimEnd());
+      if (c.block) blockCommentLines(text.slice(c.span.start, c.span.end), lines);
+      else lines.push(lineCommentText(text, c));
     }
     let a = 0;
     let b = lines.length;
@@ -166,6 +170,41 @@ export class DocComments {
     while (b > a && lines[b - 1] === '') b--;
     return lines.slice(a, b).join('\n');
   }
+}
+
+interface GapState {
+  trailing: Comment[] | undefined;
+  detached: Comment[][] | undefined;
+  block: Comment[];
+  blockIsLines: boolean;
+  canAttachToPrev: boolean;
+}
+
+/** Ends the comment block being collected: it trails the previous token if it still can, else it is detached. */
+function flush(state: GapState): void {
+  if (state.block.length === 0) return;
+  if (state.canAttachToPrev) {
+    state.trailing = state.block;
+    state.canAttachToPrev = false;
+  } else {
+    (state.detached ??= []).push(state.block);
+  }
+  state.block = [];
+}
+
+/** A line comment without its slashes, one leading space and trailing blanks. */
+function lineCommentText(text: string, c: Comment): string {
+  let i = c.span.start;
+  const end = c.span.end;
+  while (i < end && text.charCodeAt(i) === 47) i++;
+  if (i < end && text.charCodeAt(i) === 32) i++;
+  let e = end;
+  while (e > i && isBlank(text.charCodeAt(e - 1))) e--;
+  return text.slice(i, e);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
 /** The lines of a block comment, without its delimiters and the `*` that decorates each line. */
