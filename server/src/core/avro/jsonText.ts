@@ -61,14 +61,17 @@ export function parseJsonText(text: string, uri = ''): JsonParseResult {
     return { diagnostics: [diagnostic('syntax/json-invalid-symbol', 'error', 'the JSON parser failed on this text', { start: 0, end: 0 })] };
   }
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  let lastEnd = -1;
   for (const e of errors) {
     const [code, message] = ERROR_MESSAGES[printParseErrorCode(e.error)] ?? ['syntax/json-invalid-symbol', 'invalid JSON'];
     const start = Math.min(e.offset, text.length);
     const s: Span = { start, end: Math.min(text.length, start + e.length) };
-    const key = `${code}@${s.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // An error right after the previous one is the parser's recovery talking: one cause, one report.
+    if (lastEnd >= 0 && start >= lastEnd - 1 && text.slice(lastEnd, start).trim() === '' && start <= lastEnd + 200) {
+      lastEnd = Math.max(lastEnd, s.end);
+      continue;
+    }
+    lastEnd = s.end;
     diagnostics.push(diagnostic(code, 'error', message, s));
   }
   diagnostics.push(...scanNonStandard(text));
