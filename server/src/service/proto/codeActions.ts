@@ -19,6 +19,7 @@ import { isType } from '../../core/proto/symbols';
 import type { LineIndex } from '../../core/text/lineIndex';
 import { lineIndexOf } from '../lineIndexCache';
 import { fixToWorkspaceEdit, toLspDiagnostic } from '../toLsp';
+import { guard } from './guard';
 import { shortestName } from './naming';
 import { scopeAt } from './nodeAt';
 import { safeLink } from './references';
@@ -31,7 +32,7 @@ export interface CodeActionContextLike {
 }
 
 export function codeActions(project: ProtoProject, uri: string, range: Range, context: CodeActionContextLike = {}): CodeAction[] {
-  try {
+  return guard('codeActions', [], () => {
     if (context.only && !context.only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
     const state = project.get(uri);
     if (!state) return [];
@@ -73,9 +74,7 @@ export function codeActions(project: ProtoProject, uri: string, range: Range, co
       if (edit) action(merged.title, edit, unused);
     }
     return out;
-  } catch {
-    return [];
-  }
+  });
 }
 
 function sameRange(a: Range, b: Range): boolean {

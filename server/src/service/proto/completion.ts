@@ -25,6 +25,7 @@ import { isType, type ProtoSymbol } from '../../core/proto/symbols';
 import type { LineIndex } from '../../core/text/lineIndex';
 import { lineIndexOf } from '../lineIndexCache';
 import { completionContext, type Block, type CompletionContext, type Item } from './completionContext';
+import { guard } from './guard';
 import { shortestName } from './naming';
 import { declPathAt } from './nodeAt';
 import { BUILTIN_OPTION_VALUES, FEATURE_VALUES, WELL_KNOWN_IMPORTS } from './optionValues';
@@ -70,7 +71,7 @@ interface Request {
 }
 
 export function completion(project: ProtoProject, uri: string, position: Position): CompletionList {
-  try {
+  return guard('completion', empty, () => {
     const state = project.get(uri);
     if (!state) return empty;
     const index = lineIndexOf(state);
@@ -90,9 +91,7 @@ export function completion(project: ProtoProject, uri: string, position: Positio
       importsThisFile: importerTest(project, uri),
     };
     return { isIncomplete: false, items: dedupe(itemsFor(req)) };
-  } catch {
-    return empty;
-  }
+  });
 }
 
 /**

@@ -6,17 +6,14 @@ import type { Location, LocationLink, Position, Range } from 'vscode-languageser
 import type { ProtoProject } from '../../core/proto/project';
 import type { ProtoSymbol } from '../../core/proto/symbols';
 import { lineIndexOf } from '../lineIndexCache';
+import { guard } from './guard';
 import { importAt, offsetAt, targetAt } from './nodeAt';
 
 const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Links carry the origin span, so editors underline exactly the name that was followed. */
 export function definition(project: ProtoProject, uri: string, position: Position): LocationLink[] {
-  try {
-    return compute(project, uri, position);
-  } catch {
-    return [];
-  }
+  return guard('definition', [], () => compute(project, uri, position));
 }
 
 /** For clients without link support: the target's name as a plain location. */

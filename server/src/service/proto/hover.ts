@@ -8,15 +8,12 @@ import type { ProtoProject } from '../../core/proto/project';
 import type { ProtoSymbol } from '../../core/proto/symbols';
 import type { Span } from '../../core/text/span';
 import { lineIndexOf } from '../lineIndexCache';
+import { guard } from './guard';
 import { importAt, offsetAt, targetAt } from './nodeAt';
 import { extendeeOf, fieldTypeSymbol, kindLabel, signatureOf } from './signature';
 
 export function hover(project: ProtoProject, uri: string, position: Position): Hover | null {
-  try {
-    return compute(project, uri, position);
-  } catch {
-    return null;
-  }
+  return guard('hover', null, () => compute(project, uri, position));
 }
 
 function compute(project: ProtoProject, uri: string, position: Position): Hover | null {

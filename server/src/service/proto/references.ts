@@ -8,10 +8,11 @@ import type { Ref } from '../../core/proto/link';
 import type { ProtoProject } from '../../core/proto/project';
 import type { ProtoSymbol } from '../../core/proto/symbols';
 import { lineIndexOf } from '../lineIndexCache';
+import { guard } from './guard';
 import { offsetAt, targetAt } from './nodeAt';
 
 export function references(project: ProtoProject, uri: string, position: Position, includeDeclaration: boolean): Location[] {
-  try {
+  return guard('references', [], () => {
     const offset = offsetAt(project, uri, position);
     if (offset === undefined) return [];
     const target = targetAt(project, uri, offset);
@@ -26,9 +27,7 @@ export function references(project: ProtoProject, uri: string, position: Positio
       if (state) out.push({ uri: refUri, range: lineIndexOf(state).rangeOf(ref.span) });
     }
     return out;
-  } catch {
-    return [];
-  }
+  });
 }
 
 /**
@@ -49,10 +48,7 @@ export function referencesTo(project: ProtoProject, symbol: ProtoSymbol): { uri:
   return out;
 }
 
+/** A file's links, or undefined when linking fails, so one bad file leaves the others usable. */
 export function safeLink(project: ProtoProject, uri: string) {
-  try {
-    return project.link(uri);
-  } catch {
-    return undefined;
-  }
+  return guard('link', undefined, () => project.link(uri));
 }

@@ -13,6 +13,7 @@ import type { ProtoProject } from '../../core/proto/project';
 import type { ProtoSymbol } from '../../core/proto/symbols';
 import type { Span } from '../../core/text/span';
 import { lineIndexOf } from '../lineIndexCache';
+import { guard } from './guard';
 import { nameComponents, offsetAt, targetAt } from './nodeAt';
 import { safeLink, sameSymbol } from './references';
 
@@ -36,14 +37,12 @@ export function prepareRename(
   position: Position,
   canEdit: CanEdit,
 ): { range: Range; placeholder: string } | RenameError {
-  try {
+  return guard('prepareRename', { error: 'this element cannot be renamed' }, () => {
     const found = renameTarget(project, uri, position, canEdit);
     if (isRenameError(found)) return found;
     const state = project.get(uri)!;
     return { range: lineIndexOf(state).rangeOf(found.spanAtCursor), placeholder: found.symbol.name };
-  } catch {
-    return { error: 'this element cannot be renamed' };
-  }
+  });
 }
 
 export function rename(
@@ -53,7 +52,7 @@ export function rename(
   newName: string,
   canEdit: CanEdit,
 ): WorkspaceEdit | RenameError {
-  try {
+  return guard<WorkspaceEdit | RenameError>('rename', { error: 'rename failed: the file could not be analysed' }, () => {
     const found = renameTarget(project, uri, position, canEdit);
     if (isRenameError(found)) return found;
     const { symbol } = found;
@@ -70,9 +69,7 @@ export function rename(
       return { error: `\`${scope + name}\` is already declared in "${where}": choose another name` };
     }
     return buildEdit(project, symbol, name, canEdit);
-  } catch {
-    return { error: 'rename failed: the file could not be analysed' };
-  }
+  });
 }
 
 function isTypeLike(s: ProtoSymbol): boolean {

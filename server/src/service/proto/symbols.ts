@@ -9,6 +9,7 @@ import type { ProtoSymbol, SymbolKind as ProtoSymbolKind } from '../../core/prot
 import type { LineIndex } from '../../core/text/lineIndex';
 import type { Span } from '../../core/text/span';
 import { lineIndexOf } from '../lineIndexCache';
+import { guard } from './guard';
 import { fieldDetail, rpcSignature } from './signature';
 
 const kinds: Record<ProtoSymbolKind, SymbolKind> = {
@@ -24,14 +25,12 @@ const kinds: Record<ProtoSymbolKind, SymbolKind> = {
 };
 
 export function documentSymbols(project: ProtoProject, uri: string): DocumentSymbol[] {
-  try {
+  return guard('documentSymbols', [], () => {
     const state = project.get(uri);
     if (!state) return [];
     const index = lineIndexOf(state);
     return state.ast.body.flatMap((d) => outline(d, index));
-  } catch {
-    return [];
-  }
+  });
 }
 
 function symbol(
@@ -84,7 +83,7 @@ function outline(d: AnyDecl, index: LineIndex): DocumentSymbol[] {
 export const WORKSPACE_SYMBOL_LIMIT = 256;
 
 export function workspaceSymbols(project: ProtoProject, query: string, limit = WORKSPACE_SYMBOL_LIMIT): SymbolInformation[] {
-  try {
+  return guard('workspaceSymbols', [], () => {
     const q = query.trim().toLowerCase();
     const scored: { s: ProtoSymbol; score: number }[] = [];
     for (const s of project.allSymbols()) {
@@ -109,9 +108,7 @@ export function workspaceSymbols(project: ProtoProject, query: string, limit = W
       out.push(info);
     }
     return out;
-  } catch {
-    return [];
-  }
+  });
 }
 
 /** Types and services before their members when the match is equally good. */
