@@ -142,3 +142,16 @@ message M { int32 a = 1 [features.field_presence = EXPLICIT]; }
 //                       ^^^^^^^^ editions/features-outside-editions
 `);
 });
+
+test('file options that an edition removed', () => {
+  expectDiagnostics(`
+//- e2024.proto
+edition = "2024";
+option java_multiple_files = true;
+//     ^^^^^^^^^^^^^^^^^^^ editions/option-removed
+option cc_enable_arenas = true;
+//- e2023.proto
+edition = "2023";
+option java_multiple_files = true;
+`);
+});

@@ -23,7 +23,7 @@ extend B {
   assert.match(none!.message, /^`B` declares no extension ranges, so it cannot be extended/);
 });
 
-test('two extensions of one message cannot share a number, across imported files too', () => {
+test('two extensions of one message cannot share a number; across files protoc only warns', () => {
   const fx = expectDiagnostics(`
 //- base.proto
 syntax = "proto2";
@@ -36,7 +36,7 @@ package user;
 import "base.proto";
 extend base.A {
   optional int32 b = 100;
-  //                 ^^^ fields/duplicate-number
+  //                 ^^^ fields/duplicate-number warning
   optional int32 c = 101;
   optional int32 d = 101;
   //                 ^^^ fields/duplicate-number

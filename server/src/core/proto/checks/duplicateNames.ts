@@ -90,11 +90,14 @@ export function checkDuplicateNames(ctx: CheckContext): Diagnostic[] {
   }
 
   // Clashes with the files this one depends on: protoc reports them while building this file.
-  const deps = dependencyClosure(ctx);
-  if (deps.size === 0) return out;
+  // The import closure is computed only when some name is defined by another file at all.
+  let deps: ReadonlySet<string> | undefined;
+  const inDeps = (s: ProtoSymbol) => s.uri !== ctx.uri && (deps ??= dependencyClosure(ctx)).has(s.uri);
   for (const n of own) {
     if (first.get(n.fullName) !== n) continue;
-    const other = ctx.project.lookup(n.fullName)?.find((s) => deps.has(s.uri));
+    const others = ctx.project.lookup(n.fullName);
+    if (!others || others.length < 2) continue;
+    const other = others.find(inDeps);
     if (!other) continue;
     const what = other.kind === 'package' ? 'a package' : `${KIND_WORDS[other.kind]} \`${other.fullName}\``;
     out.push(
@@ -107,21 +110,20 @@ export function checkDuplicateNames(ctx: CheckContext): Diagnostic[] {
       ),
     );
   }
-  // This file's package against non-package symbols of its dependencies.
-  const pkgSymbols = ctx.symbols.all.filter((s) => s.kind === 'package');
-  for (const p of pkgSymbols) {
-    const other = ctx.project.lookup(p.fullName)?.find((s) => s.kind !== 'package' && deps.has(s.uri));
-    if (!other) continue;
+  // This file's package against non-package symbols of its dependencies. Only the full package
+  // name is looked at: its prefixes (`google`) are declared by thousands of files.
+  const pkg = ctx.symbols.all.find((s) => s.kind === 'package' && s.fullName === ctx.symbols.packageName);
+  const other = pkg && ctx.project.lookup(pkg.fullName)?.find((s) => s.kind !== 'package' && inDeps(s));
+  if (pkg && other) {
     out.push(
       diagnostic(
         'names/duplicate',
         'error',
-        `package \`${p.fullName}\` clashes with ${KIND_WORDS[other.kind]} \`${other.fullName}\` in "${fileLabel(ctx, other.uri)}": rename the package or the ${KIND_WORDS[other.kind]}`,
-        p.nameSpan,
+        `package \`${pkg.fullName}\` clashes with ${KIND_WORDS[other.kind]} \`${other.fullName}\` in "${fileLabel(ctx, other.uri)}": rename the package or the ${KIND_WORDS[other.kind]}`,
+        pkg.nameSpan,
         { related: [{ uri: other.uri, span: other.nameSpan, message: `\`${other.fullName}\` is defined here` }] },
       ),
     );
-    break;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { resolveName } from '../resolve';
 import type { CheckContext } from './context';
 import { fileModel } from './walk';
 
-const REPEATED_BUILTINS = new Set(['targets', 'edition_defaults', 'uninterpreted_option']);
+const REPEATED_BUILTINS = new Set(['targets', 'edition_defaults', 'uninterpreted_option', 'declaration']);
 
 function optionGroups(ctx: CheckContext): { options: readonly OptionDecl[]; scope: string }[] {
   const pkg = ctx.symbols.packageName;

@@ -3,9 +3,10 @@
  * `optional`/`required` (field_presence), groups (message_encoding = DELIMITED), `packed`
  * (repeated_field_encoding), `ctype` from 2024 (string_type), quoted reserved names; presence set
  * on oneof members, repeated fields or extensions; implicit presence with a default, a closed enum
- * or on a message; encodings on fields they cannot apply to.
+ * or on a message; encodings on fields they cannot apply to; file options removed by an edition.
  */
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics/diagnostic';
+import { wholeLineSpan } from '../../text/span';
 import type { OptionDecl } from '../ast';
 import type { CheckContext } from './context';
 import { isClosedEnum } from './closedEnums';
@@ -15,12 +16,32 @@ import { editionAtLeast, fileSyntax, type FileSyntax } from './syntax';
 import { fieldTypeKind, isPackable } from './types';
 import { fileModel, type FieldInfo } from './walk';
 
+/** File options descriptor.proto marks `edition_removed`. */
+const REMOVED_FILE_OPTIONS: Readonly<Record<string, { edition: string; instead: string }>> = {
+  java_multiple_files: {
+    edition: '2024',
+    instead: 'it is the default now; to nest a type in the file class set features.(pb.java).nest_in_file_class = YES on it',
+  },
+  cc_enable_arenas: { edition: '2026', instead: 'arenas are always enabled; remove it' },
+};
+
 export function checkEditionsRules(ctx: CheckContext): Diagnostic[] {
   const syntax = fileSyntax(ctx.ast);
   if (syntax.kind !== 'editions') return [];
   const out: Diagnostic[] = [];
   const model = fileModel(ctx.ast, ctx.symbols.packageName);
   for (const f of model.fields) checkField(ctx, syntax, f, out);
+  for (const d of ctx.ast.body) {
+    if (d.kind !== 'option' || d.name.parts.length !== 1 || d.name.parts[0]!.extension) continue;
+    const removed = REMOVED_FILE_OPTIONS[d.name.parts[0]!.text];
+    if (removed && editionAtLeast(syntax, removed.edition)) {
+      out.push(
+        diagnostic('editions/option-removed', 'error', `option \`${d.name.parts[0]!.text}\` was removed in edition ${removed.edition}: ${removed.instead}`, d.name.span, {
+          fixes: [{ title: 'Remove the option', edits: [{ span: wholeLineSpan(ctx.text, d.span), newText: '' }] }],
+        }),
+      );
+    }
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Extension fields against the message they extend: the number must lie in one of its declared
  * extension ranges, and no two extensions of one message may share a number when protoc builds
- * them together (this file and the files it depends on). Extensions cannot be `required`.
+ * them together (this file and the files it depends on; across files protoc only warns).
+ * Extensions cannot be `required`.
  */
 import { diagnostic, type Diagnostic, type Fix } from '../../diagnostics/diagnostic';
 import type { ProtoFile } from '../ast';
@@ -106,10 +107,11 @@ export function checkExtensions(ctx: CheckContext): Diagnostic[] {
       const earlier = own.get(key) ?? (deps ??= dependencyExtensions(ctx)).get(key);
       if (earlier) {
         const where = earlier.uri === ctx.uri ? '' : ` in "${fileLabel(ctx, earlier.uri)}"`;
+        // protoc 36 only warns when the other extension comes from another file.
         out.push(
           diagnostic(
             'fields/duplicate-number',
-            'error',
+            earlier.uri === ctx.uri ? 'error' : 'warning',
             `extension number ${n} of \`${target.fullName}\` is already used by \`${earlier.field.name?.text ?? ''}\`${where}: give \`${name}\` another number`,
             lit.span,
             { related: [{ uri: earlier.uri, span: earlier.field.number!.span, message: `\`${earlier.field.name?.text ?? ''}\` uses ${n}` }] },

@@ -4,7 +4,7 @@
  * is found (its own option, else the enclosing declarations', else the edition's default).
  */
 import type { OptionDecl, ProtoFile } from '../ast';
-import { featureOption, constantIdent } from './options';
+import { featureValue } from './options';
 import type { FileSyntax } from './syntax';
 import { bodyOptions, type MessageNode } from './walk';
 
@@ -76,7 +76,7 @@ export function effectiveFeature(
   if (syntax.kind !== 'editions') return defaultValue(feature, syntax);
   const chain: (readonly OptionDecl[])[] = [own, ...extra, ...[...parents].reverse().map((p) => bodyOptions(p.body)), fileOptions(ast)];
   for (const options of chain) {
-    const value = constantIdent(featureOption(options, feature)?.value);
+    const value = featureValue(options, feature);
     if (value) return value;
   }
   return defaultValue(feature, syntax);

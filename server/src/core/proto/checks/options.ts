@@ -23,6 +23,24 @@ export function featureOption(options: readonly OptionDecl[], feature: string): 
   return found;
 }
 
+/**
+ * The value a declaration's own options give a feature: `features.x = V`, or `x: V` inside an
+ * aggregate `features = { ... }` (the later setting wins, as in protoc).
+ */
+export function featureValue(options: readonly OptionDecl[], feature: string): string | undefined {
+  let found: string | undefined;
+  for (const o of options) {
+    const p = o.name.parts;
+    if (p[0]?.extension || p[0]?.text !== 'features') continue;
+    if (p.length === 2 && !p[1]!.extension && p[1]!.text === feature) found = constantIdent(o.value) ?? found;
+    else if (p.length === 1 && o.value?.kind === 'aggregate') {
+      const m = new RegExp(`(?:^|[\\s{,;])${feature}\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)`).exec(o.value.text);
+      if (m) found = m[1];
+    }
+  }
+  return found;
+}
+
 /** The identifier a constant names, e.g. `IMPLICIT` or `true`. */
 export function constantIdent(c: Constant | undefined): string | undefined {
   if (!c) return undefined;
