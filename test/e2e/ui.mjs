@@ -104,6 +104,21 @@ async function goTo({ line, column }) {
   }
 }
 
+/**
+ * Waits until the first visible match is fully painted: no running animation and opacity 1 on it
+ * and its ancestors (hovers fade in), so screenshots show the widget, not the fade.
+ */
+async function settled(locator) {
+  const el = await locator.filter({ visible: true }).first().elementHandle({ timeout: 2_000 }).catch(() => null);
+  if (!el) return;
+  await page.waitForFunction((node) => {
+    for (let n = node; n && n instanceof Element; n = n.parentElement) {
+      if (Number(getComputedStyle(n).opacity) < 1) return false;
+    }
+    return document.getAnimations().every((a) => a.playState !== 'running');
+  }, el, { timeout: 3_000 }).catch(() => {});
+}
+
 /** The Problems panel rows, as text. */
 const problemRows = page.locator('.markers-panel .monaco-list-row');
 
@@ -156,7 +171,7 @@ try {
   await steps.step('extension-activates', async () => {
     await poll(async () => {
       const log = extHostLog();
-      const failed = log.split('\n').find((l) => l.includes(EXTENSION_ID) && /fail|error/i.test(l));
+      const failed = log.split('\n').find((l) => l.includes(`Activating extension '${EXTENSION_ID}' failed`));
       if (failed) throw new Error(`the extension host log reports: ${failed.trim().slice(0, 300)}`);
       if (log.includes(`_doActivateExtension ${EXTENSION_ID}`)) return { done: true };
       return { done: false, seen: log ? 'an extension host log without it' : 'no extension host log yet' };
@@ -207,6 +222,7 @@ try {
         steps.log(`hover not ready, retrying (${attempt})`);
       }
     }
+    await settled(hover);
     await shot('hover', true);
     await page.keyboard.press('Escape');
   }, { needs: ['open-orders-proto'], onFail });
