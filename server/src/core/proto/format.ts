@@ -27,10 +27,9 @@ export function formatProto(text: string, options: FormatOptions = {}): FormatRe
     const parsed = parseProto(body);
     const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
     if (firstError) return { error: `the file has syntax errors (${firstError.message}): fix them before formatting` };
-    const lexed = lex(body);
-    const laid = layout({ text: body, tokens: lexed.tokens, comments: lexed.comments, indent });
+    const laid = layout({ text: body, tokens: parsed.tokens, comments: parsed.ast.comments, indent });
     if ('error' in laid) return laid;
-    const mismatch = streamMismatch(body, laid.text);
+    const mismatch = streamMismatch(body, laid.text, { tokens: parsed.tokens, comments: parsed.ast.comments });
     if (mismatch) return { error: `formatting would change the file's ${mismatch}: the file is left as it is` };
     return { text: bom + laid.text };
   } catch (e) {
@@ -43,8 +42,12 @@ export function formatProto(text: string, options: FormatOptions = {}): FormatRe
  * the white space at their line ends and starts ignored (only ASCII white space: a no-break space
  * in a comment is text). Returns what differs, or undefined when nothing does.
  */
-export function streamMismatch(before: string, after: string): string | undefined {
-  const a = lex(before);
+export function streamMismatch(
+  before: string,
+  after: string,
+  lexedBefore?: { readonly tokens: readonly Token[]; readonly comments: readonly Comment[] },
+): string | undefined {
+  const a = lexedBefore ?? lex(before);
   const b = lex(after);
   if (!sameTokens(a.tokens, b.tokens)) return 'tokens';
   if (!sameComments(before, a.comments, after, b.comments)) return 'comments';
