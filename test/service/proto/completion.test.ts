@@ -105,7 +105,7 @@ message Order {
 }
 message Other {}
 `,
-    { includes: ['Item', 'Order', 'Other', 'common.v1.Money', 'Status', 'google.protobuf.Timestamp'], excludes: ['acme.common.v1.Money', '.acme.common.v1.Money'] },
+    { includes: ['Item', 'Order', 'Other', 'common.v1.Money'], excludes: ['acme.common.v1.Money', '.acme.common.v1.Money'] },
   );
   checkCompletion(
     `
@@ -148,19 +148,52 @@ message Order {
   });
 });
 
+test('types of files not imported are offered once two letters are typed, matching fuzzily', () => {
+  const source = `${orders}
+//- acme/orders/v1/orders.proto
+syntax = "proto3";
+package acme.orders.v1;
+message Order { $0 }
+`;
+  const at = (typed: string) => {
+    const f = fixture(source.replace('$0', `${typed}$0`));
+    return completion(f.project, f.uri, f.position);
+  };
+  const empty = at('');
+  assert.equal(empty.isIncomplete, true);
+  assert.ok(!empty.items.some((i) => i.label === 'Status' || i.label === 'google.protobuf.Timestamp'));
+  assert.ok(empty.items.some((i) => i.label === 'Order'));
+  assert.ok(!at('S').items.some((i) => i.label === 'Status'));
+  assert.deepEqual(at('St').items.filter((i) => i.additionalTextEdits).map((i) => i.label), ['Status']);
+  assert.deepEqual(at('gtime').items.filter((i) => i.additionalTextEdits).map((i) => i.label), []);
+  assert.deepEqual(at('tmstmp').items.filter((i) => i.additionalTextEdits).map((i) => i.label), ['google.protobuf.Timestamp']);
+  assert.deepEqual(at('mny').items.filter((i) => i.additionalTextEdits).map((i) => i.label), ['common.v1.Money']);
+});
+
+test('types of files not imported are capped, and a capped list is incomplete', () => {
+  let source = '';
+  for (let i = 0; i < 150; i++) source += `//- t${i}.proto\npackage p${i};\nmessage Type${i} {}\n`;
+  const f = fixture(`${source}//- main.proto\nmessage M { Ty$0 }\n`);
+  const list = completion(f.project, f.uri, f.position);
+  assert.equal(list.items.filter((i) => i.additionalTextEdits).length, 100);
+  assert.equal(list.isIncomplete, true);
+});
+
 test('no auto-import of a file that imports this one', () => {
   checkCompletion(
     `
 //- a.proto
 import "b.proto";
-message A { $0 }
+message A { Co$0 }
 //- b.proto
 message B {}
 //- c.proto
 import "a.proto";
-message C {}
+message Common {}
+//- d.proto
+message Company {}
 `,
-    { includes: ['A', 'B'], excludes: ['C'] },
+    { includes: ['Company'], excludes: ['Common'] },
   );
 });
 

@@ -68,7 +68,15 @@ interface Request {
   readonly visible: ReadonlySet<string>;
   /** Whether a file imports this one, directly or not: importing it back would make a cycle. */
   readonly importsThisFile: (uri: string) => boolean;
+  /** Symbols of files not imported yet, offered so far; capped, since a workspace can hold thousands. */
+  autoImported: number;
+  /** Set when the answer would grow as the user types more: the client must ask again. */
+  incomplete: boolean;
 }
+
+/** Offer types of files not imported yet only once this much is typed, and this many at most. */
+const AUTO_IMPORT_MIN_TYPED = 2;
+const AUTO_IMPORT_LIMIT = 100;
 
 export function completion(project: ProtoProject, uri: string, position: Position): CompletionList {
   return guard('completion', empty, () => {
@@ -89,8 +97,11 @@ export function completion(project: ProtoProject, uri: string, position: Positio
       scope: scopeOf(state, ctx.blocks),
       visible: safeLink(project, uri)?.visible ?? new Set([uri]),
       importsThisFile: importerTest(project, uri),
+      autoImported: 0,
+      incomplete: false,
     };
-    return { isIncomplete: false, items: dedupe(itemsFor(req)) };
+    const items = dedupe(itemsFor(req));
+    return { isIncomplete: req.incomplete, items };
   });
 }
 
@@ -367,10 +378,26 @@ function typeItems(req: Request, opts: TypeOptions): CompletionItem[] {
   }
   for (const symbol of req.project.allSymbols()) {
     if (!isType(symbol) || (opts.messagesOnly && symbol.kind !== 'message') || symbol.node?.kind === 'group') continue;
-    const item = symbolItem(req, symbol, isType);
+    const item = symbolItem(req, symbol, isType, { gateAutoImport: true });
     if (item) out.push(item);
   }
   return out;
+}
+
+/**
+ * Types of files not imported yet are offered only once something is typed, only when the typed
+ * text fuzzily matches (first letters equal, then in order), and only up to a limit; whatever is
+ * left out makes the list incomplete, so that typing on asks again. A workspace such as
+ * googleapis has tens of thousands of types.
+ */
+function fuzzy(typed: string, candidate: string): boolean {
+  const t = typed.toLowerCase();
+  const c = candidate.toLowerCase();
+  if (!t) return true;
+  if (c[0] !== t[0]) return false;
+  let i = 0;
+  for (let j = 0; j < c.length && i < t.length; j++) if (c[j] === t[i]) i++;
+  return i === t.length;
 }
 
 /**
@@ -381,25 +408,33 @@ function symbolItem(
   req: Request,
   symbol: ProtoSymbol,
   accept: (s: ProtoSymbol) => boolean,
-  wrap: (name: string) => string = (n) => n,
+  opts: { readonly wrap?: (name: string) => string; readonly gateAutoImport: boolean },
 ): CompletionItem | undefined {
   const { project, state } = req;
+  const wrap = opts.wrap ?? ((n: string) => n);
+  const typed = req.ctx.prefix;
+  const qualifier = typed.slice(0, typed.lastIndexOf('.') + 1);
+  const tail = typed.slice(qualifier.length);
   const visible = req.visible.has(symbol.uri);
   let importPath: string | undefined;
   if (!visible) {
+    if (opts.gateAutoImport && typed.replace(/^\./, '').length < AUTO_IMPORT_MIN_TYPED) {
+      req.incomplete = true;
+      return undefined;
+    }
+    if (opts.gateAutoImport && !qualifier && !fuzzy(tail, symbol.name)) return undefined;
+    if (req.autoImported >= AUTO_IMPORT_LIMIT) {
+      req.incomplete = true;
+      return undefined;
+    }
     const file = project.get(symbol.uri);
     if (!file || project.uriForImport(file.importPath) !== symbol.uri || req.importsThisFile(symbol.uri)) return undefined;
     importPath = file.importPath;
   }
-  const typed = req.ctx.prefix;
-  const name = shortestName(symbol, {
-    project,
-    scope: req.scope,
-    visible: req.visible,
-    accept,
-    startsWith: typed.slice(0, typed.lastIndexOf('.') + 1),
-  });
+  const name = shortestName(symbol, { project, scope: req.scope, visible: req.visible, accept, startsWith: qualifier });
   if (!name) return undefined;
+  // After a qualifier, what is typed next may be a package or message component, not the name.
+  if (!visible && opts.gateAutoImport && qualifier && !fuzzy(tail, name.slice(qualifier.length))) return undefined;
   const text = wrap(name);
   const item: CompletionItem = {
     label: text,
@@ -412,6 +447,7 @@ function symbolItem(
   const docs = symbol.node?.docs.leading?.trim();
   if (docs) item.documentation = { kind: 'markdown', value: docs };
   if (importPath !== undefined) {
+    req.autoImported++;
     const ins = importInsertion(state.ast, importPath);
     item.labelDetails = { description: `import "${importPath}"` };
     item.additionalTextEdits = [{ range: req.index.rangeOf(ins.span), newText: ins.newText }];
@@ -533,7 +569,7 @@ function customOptionItems(req: Request, extendee: string, wrap: (name: string) 
   const out: CompletionItem[] = [];
   for (const symbol of req.project.allSymbols()) {
     if (symbol.kind !== 'extension' || extendeeOf(req.project, symbol) !== extendee) continue;
-    const item = symbolItem(req, symbol, (s) => s.kind === 'extension', wrap);
+    const item = symbolItem(req, symbol, (s) => s.kind === 'extension', { wrap, gateAutoImport: false });
     if (item) out.push(item);
   }
   return out;

@@ -41,7 +41,7 @@ export function sameSymbol(a: ProtoSymbol, b: ProtoSymbol): boolean {
 /** Every reference to the symbol, file by file in the project's order. */
 export function referencesTo(project: ProtoProject, symbol: ProtoSymbol): { uri: string; ref: Ref }[] {
   const out: { uri: string; ref: Ref }[] = [];
-  for (const uri of [...project.uris()]) {
+  for (const uri of mayMention(project, symbol.name)) {
     const link = safeLink(project, uri);
     for (const ref of link?.refs ?? []) if (sameSymbol(ref.target, symbol)) out.push({ uri, ref });
   }
@@ -51,4 +51,14 @@ export function referencesTo(project: ProtoProject, symbol: ProtoSymbol): { uri:
 /** A file's links, or undefined when linking fails, so one bad file leaves the others usable. */
 export function safeLink(project: ProtoProject, uri: string) {
   return guard('link', undefined, () => project.link(uri));
+}
+
+/**
+ * The files whose text contains the name: every reference spells the symbol's simple name, so
+ * the others need not be linked at all (linking all of googleapis for one search takes seconds).
+ */
+export function mayMention(project: ProtoProject, name: string): string[] {
+  const out: string[] = [];
+  for (const uri of project.uris()) if (project.get(uri)?.text.includes(name)) out.push(uri);
+  return out;
 }

@@ -15,7 +15,7 @@ import type { Span } from '../../core/text/span';
 import { lineIndexOf } from '../lineIndexCache';
 import { guard } from './guard';
 import { nameComponents, offsetAt, targetAt } from './nodeAt';
-import { safeLink, sameSymbol } from './references';
+import { mayMention, safeLink, sameSymbol } from './references';
 
 /** Why a rename cannot happen, in words the editor shows as they are. */
 export interface RenameError {
@@ -106,7 +106,7 @@ function buildEdit(project: ProtoProject, symbol: ProtoSymbol, newName: string, 
   add(symbol.uri, symbol.nameSpan);
 
   const depth = symbol.fullName.split('.').length;
-  for (const uri of [...project.uris()]) {
+  for (const uri of mayMention(project, symbol.name)) {
     const state = project.get(uri);
     const link = safeLink(project, uri);
     if (!state || !link) continue;
