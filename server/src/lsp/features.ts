@@ -6,7 +6,12 @@
 import { ResponseError, type ServerCapabilities } from 'vscode-languageserver/node';
 import { pathOf } from '../host/protoFiles';
 import { wktRoot } from '../host/roots';
+import { codeActions } from '../service/proto/codeActions';
+import { completion } from '../service/proto/completion';
 import { definition } from '../service/proto/definition';
+import { foldingRanges } from '../service/proto/folding';
+import { formatDocument } from '../service/proto/formatting';
+import { semanticTokens, semanticTokensLegend } from '../service/proto/semanticTokens';
 import { hover } from '../service/proto/hover';
 import { references } from '../service/proto/references';
 import { isRenameError, prepareRename, rename } from '../service/proto/rename';
@@ -79,7 +84,56 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
     ),
   );
 
+  connection.onCompletion((params, token) =>
+    runSafe(log, 'completion', token, null, () => {
+      const folder = state.sync(params.textDocument.uri);
+      return folder ? completion(folder.project, params.textDocument.uri, params.position) : null;
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe(log, 'codeAction', token, [], () => {
+      const folder = state.sync(params.textDocument.uri);
+      return folder
+        ? codeActions(folder.project, params.textDocument.uri, params.range, {
+            only: params.context.only,
+            diagnostics: params.context.diagnostics,
+          })
+        : [];
+    }),
+  );
+
+  connection.onDocumentFormatting((params, token) =>
+    runSafe(log, 'formatting', token, [], () => {
+      const doc = state.documents.get(params.textDocument.uri);
+      if (!doc || !state.settings.format.enable || !doc.uri.endsWith('.proto')) return [];
+      return formatDocument(doc.getText(), params.options);
+    }),
+  );
+
+  connection.languages.semanticTokens.on((params, token) =>
+    runSafe(log, 'semanticTokens', token, { data: [] }, () => {
+      const folder = state.sync(params.textDocument.uri);
+      const file = folder?.project.get(params.textDocument.uri);
+      if (!folder || !file) return { data: [] };
+      return { data: semanticTokens(file.parse, file.text, folder.project.link(params.textDocument.uri)) };
+    }),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    runSafe(log, 'foldingRange', token, [], () => {
+      const folder = state.sync(params.textDocument.uri);
+      const file = folder?.project.get(params.textDocument.uri);
+      return file ? foldingRanges(file.parse, file.text) : [];
+    }),
+  );
+
   return {
+    completionProvider: { triggerCharacters: ['.', '"', '/', '(', '='] },
+    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    documentFormattingProvider: true,
+    semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+    foldingRangeProvider: true,
     hoverProvider: true,
     definitionProvider: true,
     referencesProvider: true,
