@@ -55,7 +55,7 @@ export function parseProto(text: string): ParseResult {
   const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics);
   const body = parser.parseFile();
   const diagnostics = parser.diagnostics;
-  if (lexed.diagnostics.length > 0 && diagnostics.length > lexed.diagnostics.length) {
+  if (lexed.diagnostics.length > 0) {
     diagnostics.sort((a, b) => a.span.start - b.span.start);
   }
   // Tokens are most of a parse's memory and only the open file's features need them, so they
@@ -133,8 +133,13 @@ class Parser {
     comments: readonly Comment[],
     lexDiagnostics: readonly Diagnostic[],
   ) {
-    this.diagnostics = lexDiagnostics.slice();
-    for (const d of lexDiagnostics) this.errorStarts.add(d.span.start);
+    // The lexer may flag one token twice (e.g. `09x`); a place gets one diagnostic, the first.
+    this.diagnostics = [];
+    for (const d of lexDiagnostics) {
+      if (this.errorStarts.has(d.span.start)) continue;
+      this.errorStarts.add(d.span.start);
+      this.diagnostics.push(d);
+    }
     this.docs = new DocComments(text, toks, comments);
     this.last = toks.length - 1;
   }
