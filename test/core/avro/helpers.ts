@@ -115,6 +115,33 @@ export function pythonAvro(items: readonly { text: string; kind: 'avsc' | 'avpr'
   return out;
 }
 
+/**
+ * python3-avro 1.11's canonical form, made comparable with the spec's: it writes a fixed in full at
+ * every use (the spec and Avro Java write each named type once, then its name), writes a primitive
+ * that had a logical type as `{"type":"int"}` (the spec says `"int"`), and keeps `"type":"error"`
+ * (Java writes "record"). Everything else is compared as python writes it.
+ */
+export function normalizePythonCanonical(canonical: string): string {
+  const seen = new Set<string>();
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (keys.length === 1 && keys[0] === 'type' && typeof o.type === 'string') return o.type;
+      if (o.type === 'fixed' && typeof o.name === 'string') {
+        if (seen.has(o.name)) return o.name;
+        seen.add(o.name);
+      }
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(o)) out[k] = k === 'type' && x === 'error' ? 'record' : walk(x);
+      return out;
+    }
+    return v;
+  };
+  return JSON.stringify(walk(JSON.parse(canonical)));
+}
+
 export function errors(ds: readonly Diagnostic[]): Diagnostic[] {
   return ds.filter((d) => d.severity === 'error');
 }

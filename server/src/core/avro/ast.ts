@@ -69,6 +69,11 @@ export interface ReferenceSchema extends SchemaBase {
   readonly fullName: string;
   /** The enclosing namespace ('' for the null namespace). */
   readonly namespace: string;
+  /**
+   * IDL: `fullName` is the only candidate. Avro Java qualifies IDL names before looking them up,
+   * so unlike in JSON a simple name does not fall back to the null namespace.
+   */
+  readonly exact?: boolean;
 }
 
 interface NamedBase extends SchemaBase {

@@ -6,7 +6,7 @@
  */
 import type { AvroFile, AvroMessage, AvroProtocol, AvroSchema, Field, NamedSchema, Prop, ReferenceSchema } from './ast';
 import { toPlain, type JsonValue } from './json';
-import { qualify } from './names';
+import { qualify, referenceCandidates } from './names';
 import type { AvroRegistry } from './registry';
 import { namedDefinitions, topLevelSchemas } from './walk';
 
@@ -17,8 +17,7 @@ export function fileResolver(file: AvroFile, registry?: AvroRegistry): Resolver 
   const local = new Map<string, NamedSchema>();
   for (const d of namedDefinitions(file)) if (!local.has(d.fullName!)) local.set(d.fullName!, d);
   return (ref) => {
-    const candidates = ref.name.text.includes('.') || ref.fullName === ref.name.text ? [ref.fullName] : [ref.fullName, ref.name.text];
-    for (const c of candidates) {
+    for (const c of referenceCandidates(ref)) {
       const found = local.get(c) ?? registry?.lookup(c)[0]?.schema;
       if (found) return found;
     }

@@ -94,7 +94,7 @@ class Checker {
   }
 
   private lookup(ref: ReferenceSchema): NamedSchema | undefined {
-    for (const c of referenceCandidates(ref.fullName, ref.name.text)) {
+    for (const c of referenceCandidates(ref)) {
       const own = this.local.get(c);
       if (own) return own;
       // The registry's copy of this very file may be stale; its own tree was searched above.
@@ -253,7 +253,17 @@ class Checker {
   private reportUnknown(ref: ReferenceSchema): void {
     const written = ref.name.text;
     if (COMPLEX_KEYWORDS.has(written)) {
-      const needs: Record<string, string> = {
+      const needs: Record<string, string> = !this.isJson
+        ? {
+            record: 'a declared record, by its name',
+            error: 'a declared error, by its name',
+            enum: 'a declared enum, by its name',
+            fixed: 'a declared fixed, by its name',
+            array: 'array<T>',
+            map: 'map<T>',
+            union: 'union { A, B }',
+          }
+        : {
         record: '{"type": "record", "name": ..., "fields": [...]}',
         error: '{"type": "error", "name": ..., "fields": [...]}',
         enum: '{"type": "enum", "name": ..., "symbols": [...]}',

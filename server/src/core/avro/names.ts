@@ -59,10 +59,12 @@ export function resolveDefinitionName(
 
 /**
  * The full names a reference may denote, in order: qualified by the enclosing namespace, then
- * (for a simple name inside a namespace) the null-namespace name, as Avro Java 1.12 falls back.
+ * (for a simple name inside a namespace) the null-namespace name, as Avro Java 1.12's JSON parser
+ * falls back. IDL references are `exact`: Avro Java qualifies them before the lookup.
  */
-export function referenceCandidates(fullName: string, written: string): string[] {
-  return !written.includes('.') && fullName !== written ? [fullName, written] : [fullName];
+export function referenceCandidates(ref: { readonly fullName: string; readonly name: { readonly text: string }; readonly exact?: boolean }): string[] {
+  const written = ref.name.text;
+  return !ref.exact && !written.includes('.') && ref.fullName !== written ? [ref.fullName, written] : [ref.fullName];
 }
 
 /** Levenshtein distance, small inputs only (type names). */

@@ -47,7 +47,7 @@ export class AvroRegistry {
     }
     const references = namedReferences(file);
     for (const r of references) {
-      for (const c of referenceCandidates(r.fullName, r.name.text)) {
+      for (const c of referenceCandidates(r)) {
         let users = this.usersByName.get(c);
         if (!users) this.usersByName.set(c, (users = new Set()));
         users.add(uri);
@@ -66,7 +66,7 @@ export class AvroRegistry {
       else this.byName.delete(d.fullName);
     }
     for (const r of e.references) {
-      for (const c of referenceCandidates(r.fullName, r.name.text)) {
+      for (const c of referenceCandidates(r)) {
         const users = this.usersByName.get(c);
         if (!users) continue;
         users.delete(uri);
@@ -103,7 +103,7 @@ export class AvroRegistry {
    */
   resolve(reference: ReferenceSchema, uri: string | undefined, except?: string): AvroDefinition | undefined {
     const local = uri === undefined ? undefined : this.entries.get(uri)?.local;
-    for (const c of referenceCandidates(reference.fullName, reference.name.text)) {
+    for (const c of referenceCandidates(reference)) {
       const own = uri !== except ? local?.get(c) : undefined;
       if (own) return own;
       const other = this.lookup(c).find((d) => d.uri !== uri && d.uri !== except);

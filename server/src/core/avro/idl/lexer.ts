@@ -95,14 +95,25 @@ class Lexer {
         this.push('symbol', this.pos, this.pos + 1, c);
         this.pos++;
       } else {
-        const cp = text.codePointAt(this.pos)!;
-        const len = cp > 0xffff ? 2 : 1;
-        this.error('syntax/invalid-character', `unexpected character ${JSON.stringify(String.fromCodePoint(cp))}; remove it`, { start: this.pos, end: this.pos + len });
-        this.pos += len;
+        this.invalidRun(end);
       }
     }
     this.push('eof', end, end, '');
     return { tokens: this.tokens, diagnostics: this.diagnostics };
+  }
+
+  /** A run of characters that start no token: one diagnostic for the run. */
+  private invalidRun(end: number): void {
+    const start = this.pos;
+    while (this.pos < end) {
+      const c = this.text[this.pos]!;
+      if (/\s/.test(c) || c === '"' || c === '`' || c === '/' || SYMBOLS.includes(c) || /[0-9.+-]/.test(c) || ID_START.test(c)) break;
+      const cp = this.text.codePointAt(this.pos)!;
+      this.pos += cp > 0xffff ? 2 : 1;
+    }
+    if (this.pos === start) this.pos++;
+    const run = this.text.slice(start, this.pos);
+    this.error('syntax/invalid-character', `unexpected ${run.length > 1 ? 'characters' : 'character'} ${JSON.stringify(run)}; remove ${run.length > 1 ? 'them' : 'it'}`, { start, end: this.pos });
   }
 
   private comment(end: number): void {

@@ -221,9 +221,9 @@ class IdlParser {
     let result: Omit<AvroFile, 'diagnostics'>;
     if (this.atWord('protocol')) {
       const protocol = this.protocol(doc, annotations);
-      while (this.cur.kind !== 'eof') {
+      if (this.cur.kind !== 'eof') {
         this.error(`unexpected ${describe(this.cur)} after the protocol: a file holds one protocol`, this.cur.span);
-        this.advance();
+        this.pos = this.last;
       }
       result = { syntax: 'avdl', text: this.text, protocol, types: [], imports: this.imports };
     } else {
@@ -312,7 +312,9 @@ class IdlParser {
     const name = this.peek(1);
     if (name.kind !== 'ident') return this.peek(1).kind !== 'symbol' || this.at('{', name) || this.at('(', name);
     const after = this.peek(2);
-    if (t.value === 'fixed') return this.at('(', after) && (this.peek(3).kind === 'int' || this.at(')', this.peek(3)));
+    // `fixed F(` is a declaration even with a bad size; a message returning a type named
+    // `fixed` would need backticks.
+    if (t.value === 'fixed') return this.at('(', after) || !this.at('(', after);
     return this.at('{', after) || !this.at('(', after);
   }
 
@@ -440,7 +442,7 @@ class IdlParser {
       do {
         const e = this.identifier('an error type name');
         if (!e) break;
-        errors.push({ kind: 'reference', name: e, fullName: qualify(e.text, ns), namespace: ns, span: e.span, props: [] });
+        errors.push({ kind: 'reference', name: e, fullName: qualify(e.text, ns), namespace: ns, exact: true, span: e.span, props: [] });
       } while (this.eat(','));
     }
     this.expect(';', 'the message');
@@ -472,15 +474,17 @@ class IdlParser {
     switch (kw.value) {
       case 'fixed': {
         let size: JsonValue | undefined;
-        if (this.expect('(', 'the fixed name')) {
-          const t = this.cur;
-          if (t.kind === 'int') {
-            this.advance();
-            size = { kind: 'number', value: Number(t.integer), text: t.text, integer: t.integer, span: t.span };
-          } else this.unexpected('the size in bytes, such as 16');
-          this.expect(')', 'the size');
+        const opened = this.expect('(', 'the fixed name');
+        const t = this.cur;
+        if (opened && t.kind === 'int') {
+          this.advance();
+          size = { kind: 'number', value: Number(t.integer), text: t.text, integer: t.integer, span: t.span };
+          if (this.expect(')', 'the size')) this.expect(';', 'the fixed declaration');
+          else this.recover();
+        } else {
+          if (opened) this.unexpected('the size in bytes, such as 16');
+          this.recover();
         }
-        this.expect(';', 'the fixed declaration');
         return { kind: 'fixed', ...base, size, span: this.from(start) };
       }
       case 'enum': {
@@ -715,7 +719,7 @@ class IdlParser {
       if (annotations.length > 0) {
         this.error(`a type reference cannot be annotated; annotate the definition of "${t.value}" instead`, { start: annotations[0]!.atSpan.start, end: annotations[annotations.length - 1]!.span.end }, 'avro/annotated-reference');
       }
-      schema = { kind: 'reference', name, fullName: qualify(t.value, ns), namespace: ns, span: t.span, props: [] };
+      schema = { kind: 'reference', name, fullName: qualify(t.value, ns), namespace: ns, exact: true, span: t.span, props: [] };
     }
     if (this.at('?')) {
       const q = this.advance();
