@@ -171,6 +171,8 @@ class Printer {
   /** Index of the last token item, and of the one before it. */
   private prevTok = -1;
   private prevPrevTok = -1;
+  /** The item index of the `}` that closed the last body. */
+  private lastClosedBlock = -1;
   /** Comments placed on a line of their own. */
   private readonly ownLine = new Set<number>();
   /**
@@ -310,7 +312,7 @@ class Printer {
       case 'block':
         if (f.atStart) {
           // `};` closes a body with a stray semicolon; keep it on the brace's line.
-          if (b.text === ';' && b.kind === 'symbol' && this.prevTok === i - 1 && this.closedBlock(i - 1)) return NONE;
+          if (b.text === ';' && b.kind === 'symbol' && this.prevTok === i - 1 && this.lastClosedBlock === i - 1) return NONE;
           return this.nl(i, f.inner);
         }
         return this.concatBreak(i) ?? this.spaceSep(a, b, item);
@@ -324,12 +326,6 @@ class Printer {
       default:
         return this.spaceSep(a, b, item);
     }
-  }
-
-  private lastClosedBlock = -1;
-
-  private closedBlock(i: number): boolean {
-    return this.lastClosedBlock === i;
   }
 
   /**
