@@ -79,6 +79,13 @@ function outline(d: AnyDecl, index: LineIndex): DocumentSymbol[] {
   }
 }
 
+/**
+ * What workspace search finds: declarations one navigates to. Fields and enum values are left
+ * out; they are most of a large workspace's symbols (googleapis: 210k of 315k) and reachable
+ * through their message's outline.
+ */
+const SEARCHED: ReadonlySet<ProtoSymbolKind> = new Set(['message', 'enum', 'service', 'rpc', 'extension']);
+
 /** How many workspace symbols one query returns at most. */
 export const WORKSPACE_SYMBOL_LIMIT = 256;
 
@@ -87,7 +94,7 @@ export function workspaceSymbols(project: ProtoProject, query: string, limit = W
     const q = query.trim().toLowerCase();
     const scored: { s: ProtoSymbol; score: number }[] = [];
     for (const s of project.allSymbols()) {
-      if (s.kind === 'package') continue;
+      if (!SEARCHED.has(s.kind)) continue;
       const score = matchScore(q, s);
       if (score !== undefined) scored.push({ s, score });
     }
@@ -117,22 +124,24 @@ function kindRank(s: ProtoSymbol): number {
 }
 
 /**
- * Lower is better; undefined is no match. Exact name, name prefix, name substring, name
- * subsequence, then the same on the full name, so `ordplaced` finds `OrderPlaced` and
- * `orders.v1.Order` finds it by package.
+ * Lower is better; undefined is no match. A query without a dot matches the name: exactly, as a
+ * prefix, a substring, or a subsequence (`ordplcd` finds `OrderPlaced`). A query with a dot
+ * matches the full name the same way, so `orders.v1.order` finds `acme.orders.v1.Order`.
  */
 export function matchScore(query: string, s: Pick<ProtoSymbol, 'name' | 'fullName'>): number | undefined {
   if (!query) return 0;
+  if (query.includes('.')) {
+    const full = s.fullName.toLowerCase();
+    if (full === query) return 0;
+    if (full.endsWith(query)) return 1;
+    if (full.includes(query)) return 2;
+    return isSubsequence(query, full) ? 3 : undefined;
+  }
   const name = s.name.toLowerCase();
-  const full = s.fullName.toLowerCase();
   if (name === query) return 0;
   if (name.startsWith(query)) return 1;
   if (name.includes(query)) return 2;
-  if (isSubsequence(query, name)) return 3;
-  if (full.endsWith(query)) return 4;
-  if (full.includes(query)) return 5;
-  if (isSubsequence(query, full)) return 6;
-  return undefined;
+  return isSubsequence(query, name) ? 3 : undefined;
 }
 
 function isSubsequence(query: string, target: string): boolean {
