@@ -98,7 +98,7 @@ test('a query with a dot matches full names; fields and enum values are not sear
     'acme.orders.OrderShipped',
     'acme.orders.OrderService.PlaceOrder',
   ]);
-  assert.deepEqual(names('orders.ordplc'), ['acme.orders.OrderPlaced']);
+  assert.deepEqual(names('orders.ordplc'), ['acme.orders.OrderPlaced', 'acme.orders.OrderService.PlaceOrder']);
   assert.deepEqual(names('order_id'), []);
   assert.deepEqual(names('PAYMENT_STATE'), []);
 });
