@@ -155,3 +155,50 @@ edition = "2023";
 option java_multiple_files = true;
 `);
 });
+
+test('from edition 2024 names follow the style guide unless STYLE_LEGACY opts out', () => {
+  const fx = expectDiagnostics(`
+edition = "2024";
+package acme.Orders;
+//      ^^^^^^^^^^^ editions/naming-style
+message order_placed {
+//      ^^^^^^^^^^^^ editions/naming-style
+  int32 orderId = 1;
+  //    ^^^^^^^ editions/naming-style
+  int32 line_2 = 2;
+  //    ^^^^^^ editions/naming-style
+  int32 v2_count = 3;
+  oneof Choice { int32 a = 4; }
+  //    ^^^^^^ editions/naming-style
+}
+enum status { STATUS_UNSPECIFIED = 0; Active = 1; }
+//   ^^^^^^ editions/naming-style
+//                                    ^^^^^^ editions/naming-style
+service orders { rpc place_order(order_placed) returns (order_placed); }
+//      ^^^^^^ editions/naming-style
+//                   ^^^^^^^^^^^ editions/naming-style
+message Legacy {
+  option features.enforce_naming_style = STYLE_LEGACY;
+  int32 fooBar = 1;
+  message inner { int32 X = 1; }
+}
+message Mixed {
+  oneof o {
+    option features.enforce_naming_style = STYLE_LEGACY;
+    int32 o_1 = 1;
+  }
+  int32 HTTP = 2 [features.enforce_naming_style = STYLE_LEGACY];
+}
+`);
+  assert.equal(
+    fx.diagnostics().find((d) => d.message.includes('orderId'))!.message,
+    'field name `orderId` should be lower_snake_case, as edition 2024 requires: rename it, or set features.enforce_naming_style = STYLE_LEGACY',
+  );
+});
+
+test('edition 2023 does not enforce naming style', () => {
+  expectDiagnostics(`
+edition = "2023";
+message order_placed { int32 orderId = 1; }
+`);
+});

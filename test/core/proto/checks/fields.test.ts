@@ -137,3 +137,26 @@ message M {
 }
 `);
 });
+
+test('packed only on repeated scalars, lazy only on message and map fields', () => {
+  const fx = expectDiagnostics(`
+syntax = "proto2";
+message M {
+  optional int32 a = 1 [packed = true];
+  //                    ^^^^^^ fields/invalid-packed
+  repeated string b = 2 [packed = true];
+  //                     ^^^^^^ fields/invalid-packed
+  repeated int32 c = 3 [packed = true];
+  repeated int32 d = 4 [packed = false];
+  map<string, int32> e = 5 [packed = true];
+  //                        ^^^^^^ fields/invalid-packed
+  optional int32 f = 6 [lazy = true, deprecated = true];
+  //                    ^^^^ fields/invalid-lazy
+  optional group G = 7 [lazy = true] {}
+  //                    ^^^^ fields/invalid-lazy
+  optional M msg = 8 [lazy = true];
+  map<string, M> h = 9 [unverified_lazy = true];
+}
+`);
+  assert.match(applyFix(fx.text, fx.diagnostics().find((d) => d.code === 'fields/invalid-lazy')!), /optional int32 f = 6 \[deprecated = true\];/);
+});

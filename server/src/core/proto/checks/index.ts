@@ -15,7 +15,9 @@ import { checkFieldNumbers } from './fieldNumbers';
 import { checkFileStatements } from './fileStatements';
 import { checkJsonNames } from './jsonNames';
 import { checkMaps } from './maps';
+import { checkNamingStyle } from './namingStyle';
 import { checkOneofs } from './oneofs';
+import { checkPackedLazy } from './packedLazy';
 import { checkProto2Rules } from './proto2Rules';
 import { checkProto3Rules } from './proto3Rules';
 import { checkReservedNameStyle } from './reservedNameStyle';
@@ -37,8 +39,10 @@ const checks: readonly Check[] = [
   checkProto3Rules,
   checkEditionsRules,
   checkFeatureValues,
+  checkNamingStyle,
   checkMaps,
   checkOneofs,
+  checkPackedLazy,
   checkJsonNames,
   checkDefaults,
   checkDuplicateOptions,
