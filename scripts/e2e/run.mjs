@@ -57,7 +57,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 try {
   await main();
 } catch (err) {
-  results.push({ suite: 'e2e', name: 'harness', ok: false, reason: String(err?.message ?? err) });
+  // after a timeout or a signal the reason is already recorded; the rest is the run winding down
+  if (!finishing) results.push({ suite: 'e2e', name: 'harness', ok: false, reason: String(err?.message ?? err) });
 }
 await finish();
 
@@ -157,6 +158,7 @@ async function main() {
 
 /** Runs a driver script; its own output streams through; its results file is merged in. */
 async function driver(script, env, resultsFile, suite) {
+  if (finishing) return;
   const child = spawn(process.execPath, [join(REPO, script)], { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   children.add(child);
   const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
@@ -176,6 +178,7 @@ function run(cmd, args, logName) {
 }
 
 async function timed(name, fn) {
+  if (finishing) throw new Error(`not starting ${name}: the run is stopping`);
   const s = Date.now();
   log(`${name} ...`);
   try {
@@ -233,6 +236,27 @@ async function stopServer() {
   if (groupAlive(pid)) { killGroup(pid, 'SIGTERM'); await waitGroup(3_000); }
   if (groupAlive(pid)) { killGroup(pid, 'SIGKILL'); await waitGroup(2_000); }
   log(`code-server (pid ${pid}) ${groupAlive(pid) ? 'DID NOT STOP' : 'stopped'}`);
+}
+
+/** The end of our output channel (the language client and server log) from each extension host. */
+function printExtensionLogs() {
+  const found = [];
+  const walk = (dir) => {
+    let names = [];
+    try { names = readdirSync(dir); } catch { return; }
+    for (const n of names) {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (dir.endsWith('event-schemas.event-schemas')) found.push(p);
+    }
+  };
+  walk(join(LOGS, 'code-server-logs'));
+  for (const f of found) {
+    const lines = readFileSync(f, 'utf8').trim().split('\n').filter(Boolean);
+    if (lines.length === 0) continue;
+    console.log(`e2e extension log ${relative(process.cwd(), f)} (last ${Math.min(8, lines.length)} of ${lines.length} lines):`);
+    for (const l of lines.slice(-8)) console.log(`  ${l.slice(0, 300)}`);
+  }
 }
 
 async function finish() {
