@@ -4,7 +4,9 @@
  *   //- path/to/file.proto     starts a file (its import path is `path/to/file.proto`)
  *   $0                         the cursor; two `$0` in one file mark a selection
  *   // ^^^ label               an annotation: marks the columns of the carets on the line above it,
- *                              with an optional label; the annotation line itself is removed
+ *                              with an optional label; the annotation line itself is removed.
+ *                              Columns count the line above without its `$0` markers, so carets
+ *                              sit under the word when the marker comes after the word's start
  *
  * Text before the first `//-` line (or all of it, when there is none) is the file `main.proto`.
  * A single leading line break is dropped so fixtures can start on the line after the backtick, and
@@ -85,30 +87,22 @@ function splitFiles(source: string): RawFile[] {
 /** Removes annotation lines and `$0` markers, returning the clean text and where they were. */
 function clean(raw: RawFile): { text: string; cursors: number[]; marks: Mark[] } {
   const kept: string[] = [];
-  /** For each kept line, the columns (in the line as written) where a `$0` was removed. */
-  const removedAt: number[][] = [];
   const cursorsAt: { line: number; col: number }[] = [];
   const marks: Mark[] = [];
   for (const line of raw.lines) {
     const m = ANNOTATION.exec(line);
     if (m && kept.length > 0) {
-      // Carets count columns of the line above as written, cursor markers included.
-      const above = kept.length - 1;
-      const shift = 2 * removedAt[above]!.filter((c) => c < m[1]!.length).length;
-      marks.push({ line: above, col: m[1]!.length - shift, width: m[2]!.length, label: m[3] ?? '' });
+      marks.push({ line: kept.length - 1, col: m[1]!.length, width: m[2]!.length, label: m[3] ?? '' });
       continue;
     }
-    const removed: number[] = [];
     let out = '';
     let rest = line;
     for (let i = rest.indexOf('$0'); i >= 0; i = rest.indexOf('$0')) {
       out += rest.slice(0, i);
-      removed.push(out.length + 2 * removed.length);
       cursorsAt.push({ line: kept.length, col: out.length });
       rest = rest.slice(i + 2);
     }
     kept.push(out + rest);
-    removedAt.push(removed);
   }
   const text = kept.join('\n');
   const index = new LineIndex(text);
