@@ -99,8 +99,8 @@ function scanNonStandard(text: string): Diagnostic[] {
   const scanner = createScanner(text, false);
   let pendingComma: Span | undefined;
   for (let kind = scanner.scan(); kind !== TOKEN_EOF; kind = scanner.scan()) {
-    const start = scanner.getTokenOffset();
-    const s = { start, end: start + scanner.getTokenLength() };
+    const start = Math.min(scanner.getTokenOffset(), text.length);
+    const s = { start, end: Math.min(text.length, start + scanner.getTokenLength()) };
     if (kind === TOKEN_LINE_COMMENT || kind === TOKEN_BLOCK_COMMENT) {
       out.push(
         diagnostic(

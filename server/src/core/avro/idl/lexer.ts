@@ -140,6 +140,7 @@ class Lexer {
     let value = '';
     for (;;) {
       if (i >= end || text[i] === '\n' || text[i] === '\r') {
+        i = Math.min(i, end);
         this.error('syntax/unterminated-string', 'unterminated string; close it with a double quote', { start, end: i });
         this.push('string', start, i, value);
         this.pos = i;
