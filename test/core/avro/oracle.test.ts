@@ -96,3 +96,30 @@ test('our verdicts against python3-avro on our own schemas', () => {
     if (row.python !== row.ours) assert.ok(row.why, `a deviation needs a reason: ${row.schema}`);
   });
 });
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const avsc = require('avsc') as { Type: { forSchema(schema: unknown): unknown } };
+
+/** Where avsc departs from the spec or Avro Java; our verdict follows Java, with a warning where avsc differs. */
+const avscRows: { schema: string; avsc: Verdict; ours: Verdict; warning?: string; why: string }[] = [
+  { schema: rec('{"name": "a", "type": "double", "default": "NaN"}'), avsc: 'reject', ours: 'accept', warning: 'avro/non-portable-default', why: 'Java parses string float defaults' },
+  { schema: rec('{"name": "a", "type": ["null", "string"], "default": "x"}'), avsc: 'reject', ours: 'accept', warning: 'avro/union-default-not-first', why: 'Java 1.12 accepts any branch' },
+  { schema: rec('{"name": "n", "type": {"type": "enum", "name": "Z", "namespace": "", "symbols": ["A"]}}, {"name": "z", "type": "Z"}', ', "namespace": "a"'), avsc: 'reject', ours: 'accept', why: 'Java falls back to the null namespace for a simple name' },
+  { schema: '{"type": "fixed", "size": 4}', avsc: 'accept', ours: 'reject', why: 'the spec requires a name; avsc allows anonymous types' },
+  { schema: '[{"type": "enum", "name": "E", "symbols": ["A"]}, {"type": "E"}]', avsc: 'reject', ours: 'reject', why: 'all agree: a named type is referenced by its name alone' },
+];
+
+test('our verdicts against avsc where avsc departs from the spec', () => {
+  for (const row of avscRows) {
+    let verdict: Verdict = 'accept';
+    try {
+      avsc.Type.forSchema(JSON.parse(row.schema));
+    } catch {
+      verdict = 'reject';
+    }
+    assert.equal(verdict, row.avsc, `avsc on ${row.schema}`);
+    const ds = check(row.schema).diagnostics;
+    assert.equal(errors(ds).length === 0 ? 'accept' : 'reject', row.ours, `ours on ${row.schema}`);
+    if (row.warning) assert.ok(ds.some((d) => d.code === row.warning && d.severity === 'warning'), `${row.warning} on ${row.schema}`);
+  }
+});
