@@ -730,17 +730,46 @@ enum {
   ]);
 });
 
-test('a declaration typed halfway ends at the next line that starts a declaration', () => {
+test('a declaration typed halfway is reported at the end of its line and ends there', () => {
   const p = expectDiagnostics(`
 message Draft
-message Next {}
-^^^^^^^ syntax/missing-brace
+//           | syntax/missing-brace
+message Next {
+  int32
+  //   | syntax/missing-name
+}
 service Half {
   rpc Get(
+  //      | syntax/unexpected-token
 }
-^ syntax/unexpected-token
 `);
-  assert.deepEqual(outline(p.ast.body), [['message Draft', []], ['message Next', []], ['service Half', ['rpc Get(?) returns (?)']]]);
+  assert.equal(p.diagnostics[0]!.message, 'expected `{` after the message name');
+  assert.equal(p.diagnostics[1]!.message, 'expected a field name');
+  assert.deepEqual(outline(p.ast.body), [['message Draft', []], ['message Next', ['int32 ? = ?']], ['service Half', ['rpc Get(?) returns (?)']]]);
+});
+
+test('an error inside `[...]` resumes after the `]`, keeping the declaration', () => {
+  const p = expectDiagnostics(`
+message A {
+  string a = 1 [
+    deprecated = ,
+    //           ^ syntax/unexpected-token
+    json_name = "x"
+  ];
+  string b = 2 [(x) 1, (y) = 2];
+  //                ^ syntax/unexpected-token
+  string c = 3;
+}
+enum E { V = 0 [a = ]; W = 1; }
+//                  ^ syntax/unexpected-token
+`);
+  assert.deepEqual(outline(p.ast.body), [
+    ['message A', ['string a = 1', 'string b = 2', 'string c = 3']],
+    ['enum E', ['V = 0', 'W = 1']],
+  ]);
+  const a = (p.ast.body[0] as MessageDecl).body[0] as FieldDecl;
+  assert.ok(p.slice(a.span)!.endsWith('];'));
+  assert.ok(p.slice(a.optionsSpan)!.startsWith('[') && p.slice(a.optionsSpan)!.endsWith(']'));
 });
 
 test('an unclosed `{ ... }` option value stops at the next line that starts a declaration', () => {

@@ -192,9 +192,18 @@ class Parser {
     this.diagnostics.push(diagnostic(code, 'error', message, span, fixes ? { fixes } : undefined));
   }
 
-  /** Reports that the current token is not what the grammar needs here. */
+  /**
+   * Reports that the current token is not what the grammar needs here. When that token starts
+   * another line, the thing is missing at the end of this one, so that is where the diagnostic goes.
+   */
   private expected(code: string, what: string): void {
-    this.error(code, `expected ${what}`, this.cur.span);
+    const t = this.cur;
+    if (t.newlineBefore || t.kind === 'eof') {
+      const at = this.prevEnd();
+      this.error(code, `expected ${what}`, { start: at, end: at });
+    } else {
+      this.error(code, `expected ${what}`, t.span);
+    }
   }
 
   private unexpected(what: string): void {
@@ -575,24 +584,61 @@ class Parser {
     }
   }
 
-  /** `[name = value, ...]` after a field, enum value or extension range; undefined when broken (reported). */
+  /**
+   * `[name = value, ...]` after a field, enum value or extension range. After an error inside,
+   * it resumes after the closing `]` when there is one, so the declaration itself survives;
+   * undefined when there is none (the error is reported).
+   */
   private parseCompactOptions(out: OptionDecl[]): Span | undefined {
     const open = this.advance();
     for (;;) {
       const start = this.cur.span.start;
       const name = this.parseOptionName();
-      if (!name) return undefined;
+      if (!name) return this.skipToBracket(open);
       if (!this.eat('=')) {
         this.expected('syntax/unexpected-token', '`=` and a value after the option name');
-        return undefined;
+        return this.skipToBracket(open);
       }
       const value = this.parseConstant();
-      if (!value) return undefined;
+      if (!value) return this.skipToBracket(open);
       out.push({ kind: 'option', name, value, span: { start, end: this.prevEnd() }, docs: NO_DOCS });
       if (this.eat(',')) continue;
       if (this.at(']')) return { start: open.span.start, end: this.advance().span.end };
       this.expected('syntax/unexpected-token', '`,` or `]` after the option value');
-      return undefined;
+      return this.skipToBracket(open);
+    }
+  }
+
+  /** Skips past the `]` that closes `open`, unless a `;` or the block's `}` comes first. */
+  private skipToBracket(open: Token): Span | undefined {
+    let depth = 0;
+    for (;;) {
+      const t = this.cur;
+      if (t.kind === 'eof') return undefined;
+      if (t.kind === 'symbol') {
+        switch (t.text) {
+          case '[':
+          case '(':
+          case '{':
+            depth++;
+            break;
+          case ']':
+            if (depth === 0) return { start: open.span.start, end: this.advance().span.end };
+            depth--;
+            break;
+          case ')':
+            if (depth > 0) depth--;
+            break;
+          case '}':
+            if (depth === 0) return undefined;
+            depth--;
+            break;
+          case ';':
+            if (depth === 0) return undefined;
+            break;
+        }
+      }
+      this.advance();
     }
   }
 
