@@ -20,6 +20,7 @@ import type { LineIndex } from '../../core/text/lineIndex';
 import { lineIndexOf } from '../lineIndexCache';
 import { fixToWorkspaceEdit, toLspDiagnostic } from '../toLsp';
 import { guard } from './guard';
+import { importerTest } from './importGraph';
 import { shortestName } from './naming';
 import { scopeAt } from './nodeAt';
 import { safeLink } from './references';
@@ -97,13 +98,14 @@ function qualifyFixes(
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(simple)) return [];
   const visible = safeLink(project, uri)?.visible ?? new Set([uri]);
   const scope = scopeAt(state, d.span.start);
+  const importsThisFile = importerTest(project, uri);
   const out: { title: string; edit: WorkspaceEdit; preferred: boolean }[] = [];
   for (const symbol of project.allSymbols()) {
     if (symbol.name !== simple || !isType(symbol) || symbol.node?.kind === 'group') continue;
     const file = project.get(symbol.uri);
     if (!file) continue;
     const needsImport = !visible.has(symbol.uri);
-    if (needsImport && (project.uriForImport(file.importPath) !== symbol.uri || importsFile(project, symbol.uri, uri))) continue;
+    if (needsImport && (project.uriForImport(file.importPath) !== symbol.uri || importsThisFile(symbol.uri))) continue;
     const name = shortestName(symbol, { project, scope, visible, accept: isType });
     if (!name || name === written) continue;
     const edits: TextEdit[] = [{ range: index.rangeOf(d.span), newText: name }];
@@ -117,21 +119,3 @@ function qualifyFixes(
   if (out.length === 1) out[0]!.preferred = true;
   return out.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
-
-/** Whether `from` imports `target`, directly or through other files (read from the syntax trees). */
-function importsFile(project: ProtoProject, from: string, target: string): boolean {
-  const seen = new Set<string>([from]);
-  const queue = [from];
-  while (queue.length) {
-    for (const d of project.get(queue.pop()!)?.ast.body ?? []) {
-      if (d.kind !== 'import' || d.path === undefined) continue;
-      const next = project.uriForImport(d.path);
-      if (!next || seen.has(next)) continue;
-      if (next === target) return true;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return false;
-}
-

@@ -26,6 +26,7 @@ import type { LineIndex } from '../../core/text/lineIndex';
 import { lineIndexOf } from '../lineIndexCache';
 import { completionContext, type Block, type CompletionContext, type Item } from './completionContext';
 import { guard } from './guard';
+import { importerTest } from './importGraph';
 import { shortestName } from './naming';
 import { declPathAt } from './nodeAt';
 import { BUILTIN_OPTION_VALUES, FEATURE_VALUES, WELL_KNOWN_IMPORTS } from './optionValues';
@@ -103,32 +104,6 @@ export function completion(project: ProtoProject, uri: string, position: Positio
     const items = dedupe(itemsFor(req));
     return { isIncomplete: req.incomplete, items };
   });
-}
-
-/**
- * Reads the imports from the syntax trees rather than the links: the links of files nobody has
- * asked about yet are not computed, and computing them all for one completion would be wasteful.
- */
-function importerTest(project: ProtoProject, uri: string): (candidate: string) => boolean {
-  const memo = new Map<string, boolean>();
-  const reaches = (from: string): boolean => {
-    if (from === uri) return true;
-    const known = memo.get(from);
-    if (known !== undefined) return known;
-    memo.set(from, false);
-    let res = false;
-    for (const d of project.get(from)?.ast.body ?? []) {
-      if (d.kind !== 'import' || d.path === undefined) continue;
-      const next = project.uriForImport(d.path);
-      if (next && reaches(next)) {
-        res = true;
-        break;
-      }
-    }
-    memo.set(from, res);
-    return res;
-  };
-  return reaches;
 }
 
 function dedupe(items: CompletionItem[]): CompletionItem[] {
