@@ -177,6 +177,13 @@ const cases: [name: string, src: string][] = [
     `,
   ],
   [
+    'a default is not judged against a branch that does not resolve',
+    `
+    {"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", "Nope"], "default": "x"}]}
+                                                                             ^^^^^^ avro/unknown-type
+    `,
+  ],
+  [
     'enum default must be one of its symbols',
     `
     {"type": "enum", "name": "Suit", "symbols": ["SPADES", "HEARTS"], "default": "SPADE"}

@@ -271,11 +271,23 @@ test('every check applies to IDL: names, defaults, duplicates, unions, logical t
   );
 });
 
-test('one-way messages must return void', () => {
+test('one-way messages must return void; a message declared twice warns', () => {
   expectMarks(
     `
-    protocol P { int ping() oneway; }
+    protocol P { int ping() oneway; void ping(); }
                             ^^^^^^ avro/invalid-one-way
+                                         ^^^^ avro/duplicate-message
+    `,
+    'avdl',
+  );
+});
+
+test('IDL type keywords cannot name a type, unless escaped where Avro Java allows it', () => {
+  expectMarks(
+    `
+    record \`date\` { }
+           ^^^^^^ avro/reserved-name
+    fixed \`decimal\`(4);
     `,
     'avdl',
   );

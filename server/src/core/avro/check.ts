@@ -58,6 +58,8 @@ export function checkAvro(file: AvroFile, registry?: AvroRegistry, options: Chec
 const COMPLEX_KEYWORDS = new Set(['record', 'error', 'enum', 'fixed', 'array', 'map', 'union']);
 const SYNONYMS: Record<string, string> = { integer: 'int', bool: 'boolean', str: 'string', short: 'int', byte: 'bytes', binary: 'bytes', text: 'string' };
 const ORDERS = ['ascending', 'descending', 'ignore'];
+/** Type keywords Avro Java's IDL reader refuses as type names (besides the primitives). */
+const IDL_RESERVED = new Set(['date', 'time_ms', 'timestamp_ms', 'uuid']);
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -135,6 +137,20 @@ class Checker {
       },
     });
     this.checkAliasConflicts();
+    this.checkMessageNames();
+  }
+
+  /** JSON cannot repeat a message (the key would repeat), IDL can: the later one replaces the earlier. */
+  private checkMessageNames(): void {
+    const seen = new Map<string, NameNode>();
+    for (const m of this.file.protocol?.messages ?? []) {
+      const first = seen.get(m.name.text);
+      if (first) {
+        this.report('avro/duplicate-message', 'warning', `message "${m.name.text}" is declared twice and this one replaces the first; rename or remove one`, m.name.span, {
+          related: [{ span: first.span, message: `first "${m.name.text}"` }],
+        });
+      } else seen.set(m.name.text, m.name);
+    }
   }
 
   private checkSchema(s: AvroSchema, parent: AvroSchema | undefined, inMessages: boolean): void {
@@ -184,6 +200,8 @@ class Checker {
       const simple = splitFullName(s.name.text).name;
       if (isPrimitiveType(simple)) {
         this.report('avro/reserved-name', 'error', `"${simple}" is a primitive type and cannot name a ${s.kind}; choose another name`, s.name.span);
+      } else if (!this.isJson && IDL_RESERVED.has(simple)) {
+        this.report('avro/reserved-name', 'error', `"${simple}" is an IDL type keyword and cannot name a ${s.kind}; choose another name`, s.name.span);
       }
       if (s.namespaceAttr && s.name.text.includes('.')) {
         this.report(
@@ -226,7 +244,8 @@ class Checker {
       this.reportUnknown(ref);
       return;
     }
-    if (ref.props.length > 0 || ref.logicalType || ref.span !== ref.name.span) {
+    const objectForm = ref.span.start !== ref.name.span.start || ref.span.end !== ref.name.span.end;
+    if (objectForm || ref.props.length > 0 || ref.logicalType) {
       // `{"type": "Foo"}`: Avro Java, Python and avsc reject a named type in the object form.
       const bare = ref.props.length === 0 && !ref.logicalType;
       this.report(
@@ -371,6 +390,9 @@ class Checker {
         );
         return;
       }
+      const match = type.branches[index]!;
+      // An unresolved branch accepts any value; it is reported as unknown, and says nothing here.
+      if (match.kind === 'reference' && !this.lookup(match)) return;
       if (verdict.kind === 'non-portable') this.report('avro/non-portable-default', 'warning', verdict.message, verdict.node.span);
       if (index > 0) this.reportLaterBranch(type, index, value);
       return;

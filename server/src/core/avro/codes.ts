@@ -67,4 +67,5 @@ export const AVRO_CODES: Readonly<Record<string, string>> = {
   // Protocols
   'avro/invalid-one-way': 'a one-way message that returns a value or declares errors',
   'avro/not-an-error': 'a message that throws a type that is not an error',
+  'avro/duplicate-message': 'an IDL message declared twice; the later one wins (warning)',
 };
