@@ -180,7 +180,7 @@ const cases: [name: string, src: string][] = [
     'a default is not judged against a branch that does not resolve',
     `
     {"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", "Nope"], "default": "x"}]}
-                                                                             ^^^^^^ avro/unknown-type
+                                                                              ^^^^^^ avro/unknown-type
     `,
   ],
   [
