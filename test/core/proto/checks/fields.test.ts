@@ -160,3 +160,17 @@ message M {
 `);
   assert.match(applyFix(fx.text, fx.diagnostics().find((d) => d.code === 'fields/invalid-lazy')!), /optional int32 f = 6 \[deprecated = true\];/);
 });
+
+test('enum map values need an enum that starts at zero', () => {
+  expectDiagnostics(`
+syntax = "proto2";
+enum Late { LATE_ONE = 1; LATE_ZERO = 0; }
+enum Good { GOOD_ZERO = 0; }
+message M {
+  map<string, Late> a = 1;
+  //          ^^^^ maps/enum-value-first-not-zero
+  map<string, Good> b = 2;
+  optional Late c = 3;
+}
+`);
+});

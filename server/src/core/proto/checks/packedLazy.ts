@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { CheckContext } from './context';
+import { effectiveFeature } from './features';
 import { isTrue, optionNamed, removeCompactOption } from './options';
 import { fileSyntax } from './syntax';
 import { fieldTypeKind, isPackable } from './types';
@@ -12,7 +13,8 @@ import { fileModel } from './walk';
 
 export function checkPackedLazy(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const editions = fileSyntax(ctx.ast).kind === 'editions';
+  const syntax = fileSyntax(ctx.ast);
+  const editions = syntax.kind === 'editions';
   for (const { node } of fileModel(ctx.ast, ctx.symbols.packageName).fields) {
     const kind = fieldTypeKind(ctx, node);
     if (kind === 'unknown') continue;
@@ -27,9 +29,13 @@ export function checkPackedLazy(ctx: CheckContext): Diagnostic[] {
     }
     for (const name of ['lazy', 'unverified_lazy']) {
       const lazy = optionNamed(node.options, name);
-      if (lazy && isTrue(lazy.value) && kind !== 'message' && kind !== 'map') {
+      if (!lazy || !isTrue(lazy.value)) continue;
+      // A DELIMITED message field is encoded like a group, and groups cannot be lazy.
+      const delimited = kind === 'message' && effectiveFeature('message_encoding', syntax, ctx.ast, node.options) === 'DELIMITED';
+      if ((kind !== 'message' && kind !== 'map') || delimited) {
+        const why = delimited ? 'delimited message fields cannot be lazy' : 'only message and map fields can be lazy';
         out.push(
-          diagnostic('fields/invalid-lazy', 'error', `only message and map fields can be lazy: remove \`${name} = true\``, lazy.name.span, {
+          diagnostic('fields/invalid-lazy', 'error', `${why}: remove \`${name} = true\``, lazy.name.span, {
             fixes: [{ title: `Remove ${name}`, edits: [removeCompactOption(ctx.text, node.options, node.optionsSpan, lazy)], preferred: true }],
           }),
         );
