@@ -708,6 +708,23 @@ enum E { A = 0; }
   assert.deepEqual(outline(p.ast.body), [['message A', []], ['enum E', ['A = 0']]]);
 });
 
+test('a word that can start a declaration but does not here is one diagnostic', () => {
+  const p = expectDiagnostics(`
+export foo;
+^^^^^^ syntax/unexpected-token
+local = 1;
+^^^^^ syntax/unexpected-token
+{ int32 a = 1; }
+^ syntax/unexpected-token
+service S {
+  stream x;
+  ^^^^^^ syntax/unexpected-token
+  rpc A(B) returns (C);
+}
+`);
+  assert.deepEqual(outline(p.ast.body), [['service S', ['rpc A(B) returns (C)']]]);
+});
+
 test('a broken header still parses the body', () => {
   const p = expectDiagnostics(`
 message {

@@ -55,9 +55,8 @@ export function parseProto(text: string): ParseResult {
   const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics);
   const body = parser.parseFile();
   const diagnostics = parser.diagnostics;
-  if (lexed.diagnostics.length > 0) {
-    diagnostics.sort((a, b) => a.span.start - b.span.start);
-  }
+  // In file order: an unclosed block is only known at the end, but its diagnostic sits at its `{`.
+  if (diagnostics.length > 1) diagnostics.sort((a, b) => a.span.start - b.span.start);
   // Tokens are most of a parse's memory and only the open file's features need them, so they
   // are not kept: the first reader lexes the text again, which is cheap.
   let tokens: readonly Token[] | undefined;
@@ -273,6 +272,15 @@ class Parser {
     }
   }
 
+  /**
+   * Skips a declaration whose first token is already wrong. A word is consumed first: it may be
+   * one that can start a declaration (`export` without `message`), where `recover` would stop at once.
+   */
+  private skipUnexpected(ctx: Ctx): void {
+    if (this.cur.kind === 'ident') this.advance();
+    this.recover(ctx);
+  }
+
   // ---------------------------------------------------------------- node endings
 
   /** Ends a `;`-terminated declaration: its span, and its docs with the trailing comment after the `;`. */
@@ -345,7 +353,7 @@ class Parser {
       }
     }
     this.unexpected('a declaration such as `message`, `enum`, `service`, `import` or `option`');
-    this.recover(Ctx.Top);
+    this.skipUnexpected(Ctx.Top);
     return undefined;
   }
 
@@ -730,12 +738,12 @@ class Parser {
     what: string,
     missingBrace: string | undefined,
     element: () => T | undefined,
-  ): { body: T[]; span: Span; docs: Docs; complete: boolean } {
+  ): { body: T[]; span: Span; docs: Docs } {
     if (!this.at('{')) {
       if (missingBrace !== undefined) this.expected('syntax/missing-brace', missingBrace);
       const end = Math.max(this.prevEnd(), this.startOf(first));
       if (!this.skipToBrace(outer)) {
-        return { body: [], span: { start: this.startOf(first), end }, docs: this.docs.docs(first, -1), complete: false };
+        return { body: [], span: { start: this.startOf(first), end }, docs: this.docs.docs(first, -1) };
       }
     }
     const openIndex = this.pos;
@@ -753,22 +761,20 @@ class Parser {
         const t = this.cur;
         if (t.kind === 'eof' || (t.kind === 'symbol' && t.text === '}')) break;
         const before = this.pos;
-        const el = element.call(this);
+        const el = element();
         if (el !== undefined) body.push(el);
         if (this.pos === before) this.advance();
       }
       this.nesting--;
     }
     let end: number;
-    let complete = true;
     if (this.at('}')) {
       end = this.advance().span.end;
     } else {
       end = this.prevEnd();
-      complete = false;
       this.reportUnclosed(open.span, what);
     }
-    return { body, span: { start: this.startOf(first), end }, docs: this.docs.docs(first, openIndex), complete };
+    return { body, span: { start: this.startOf(first), end }, docs: this.docs.docs(first, openIndex) };
   }
 
   private reportUnclosed(open: Span, what: string): void {
@@ -845,7 +851,7 @@ class Parser {
             ? 'a field, `option` or `}`'
             : 'a field or `}`',
       );
-      this.recover(ctx);
+      this.skipUnexpected(ctx);
       return undefined;
     }
     const first = this.pos;
@@ -1131,7 +1137,7 @@ class Parser {
     if (t.kind !== 'ident') {
       if (t.kind === 'symbol' && t.text === ';') return this.parseEmpty();
       this.unexpected('an enum value, `option`, `reserved` or `}`');
-      this.recover(Ctx.Enum);
+      this.skipUnexpected(Ctx.Enum);
       return undefined;
     }
     const valueNamed = isSymbol(this.peek(1), '=');
@@ -1193,7 +1199,7 @@ class Parser {
       if (t.text === 'option') return this.parseOptionStatement(Ctx.Service);
     }
     this.unexpected('`rpc`, `option` or `}`');
-    this.recover(Ctx.Service);
+    this.skipUnexpected(Ctx.Service);
     return undefined;
   }
 
@@ -1256,7 +1262,7 @@ class Parser {
     if (t.kind === 'symbol' && t.text === ';') return this.parseEmpty();
     if (t.kind === 'ident' && t.text === 'option') return this.parseOptionStatement(Ctx.Rpc);
     this.unexpected('`option` or `}`');
-    this.recover(Ctx.Rpc);
+    this.skipUnexpected(Ctx.Rpc);
     return undefined;
   }
 }
