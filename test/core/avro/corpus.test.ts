@@ -6,8 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileResolver, parseAvsc, parsingCanonicalForm, rabinFingerprint } from '../../../server/src/core/avro/index';
 import { check, corpusDir, errors, normalizePythonCanonical, pythonAvro, render } from './helpers';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const avsc = require('avsc') as { Type: { forSchema(schema: unknown): { schema(): unknown } } };
+import { Type as AvscType } from 'avsc';
 
 const avroCorpus = join(corpusDir, 'avro');
 const cTests = join(avroCorpus, 'c-schema-tests', 'lang', 'c', 'tests', 'schema_tests');
@@ -86,7 +85,7 @@ test("avsc's Type.forSchema agrees on every corpus schema and on the canonical f
     let type: { schema(): unknown } | undefined;
     let reason = '';
     try {
-      type = avsc.Type.forSchema(JSON.parse(text));
+      type = AvscType.forSchema(JSON.parse(text));
     } catch (e) {
       reason = (e as Error).message;
     }

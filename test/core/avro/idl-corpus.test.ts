@@ -16,8 +16,7 @@ import {
   parsingCanonicalForm,
 } from '../../../server/src/core/avro/index';
 import { fixturesDir, normalizePythonCanonical, pythonAvro, render } from './helpers';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const avsc = require('avsc') as { readProtocol(text: string): unknown };
+import { readProtocol } from 'avsc';
 
 const dir = join(fixturesDir, 'idl');
 const names = readdirSync(dir).filter((f) => f.endsWith('.avdl')).sort();
@@ -77,6 +76,6 @@ function withoutMessageProps(p: unknown): unknown {
 
 test('avsc reads the protocol-syntax IDL it supports the same way', () => {
   const text = readFileSync(join(dir, 'protocol.avdl'), 'utf8');
-  const viaAvsc = parseAvpr(JSON.stringify(avsc.readProtocol(text)));
+  const viaAvsc = parseAvpr(JSON.stringify(readProtocol(text)));
   assert.deepEqual(withoutMessageProps(fileToJson(viaAvsc)), withoutMessageProps(fileToJson(parseAvdl(text))));
 });

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, errors, pythonAvro, render } from './helpers';
+import { Type as AvscType } from 'avsc';
 
 type Verdict = 'accept' | 'reject';
 interface Row {
@@ -97,8 +98,6 @@ test('our verdicts against python3-avro on our own schemas', () => {
   });
 });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const avsc = require('avsc') as { Type: { forSchema(schema: unknown): unknown } };
 
 /** Where avsc departs from the spec or Avro Java; our verdict follows Java, with a warning where avsc differs. */
 const avscRows: { schema: string; avsc: Verdict; ours: Verdict; warning?: string; why: string }[] = [
@@ -113,7 +112,7 @@ test('our verdicts against avsc where avsc departs from the spec', () => {
   for (const row of avscRows) {
     let verdict: Verdict = 'accept';
     try {
-      avsc.Type.forSchema(JSON.parse(row.schema));
+      AvscType.forSchema(JSON.parse(row.schema));
     } catch {
       verdict = 'reject';
     }
