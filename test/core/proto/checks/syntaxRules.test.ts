@@ -34,7 +34,7 @@ enum Closed { C = 1; }
 //- ed.proto
 edition = "2023";
 package q;
-enum AlsoClosed { option features.enum_type = CLOSED; A = 1; }
+enum AlsoClosed { option features.enum_type = CLOSED; A0 = 0; }
 enum Open { O = 0; }
 //- main.proto
 syntax = "proto3";
