@@ -41,7 +41,7 @@ function compute(project: ProtoProject, uri: string, position: Position): Locati
 }
 
 /** Where a symbol is declared, as LSP ranges: the whole declaration and its name. */
-export function symbolLocation(
+function symbolLocation(
   project: ProtoProject,
   symbol: ProtoSymbol,
 ): Pick<LocationLink, 'targetUri' | 'targetRange' | 'targetSelectionRange'> | undefined {

@@ -38,8 +38,8 @@ function compute(project: ProtoProject, uri: string, position: Position): Hover 
   return result(describe(project, target.symbol), target.span);
 }
 
-/** The markdown for a symbol: signature, facts, docs. Completion reuses it as documentation. */
-export function describe(project: ProtoProject, symbol: ProtoSymbol): string {
+/** The markdown for a symbol: signature, facts, docs. */
+function describe(project: ProtoProject, symbol: ProtoSymbol): string {
   const facts = [`${kindLabel(symbol)} \`${symbol.fullName}\``];
   const node = symbol.node;
   if (node && 'number' in node && node.number && symbol.kind !== 'message') {

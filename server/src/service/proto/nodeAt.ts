@@ -5,7 +5,7 @@
  * A cursor touching the end of a name counts as on it (`Foo|` is on `Foo`), as editors expect.
  */
 import type { Position } from 'vscode-languageserver-types';
-import type { AnyDecl, ImportDecl, OptionDecl, OptionNamePart, ProtoFile } from '../../core/proto/ast';
+import type { AnyDecl, ImportDecl, OptionDecl, ProtoFile } from '../../core/proto/ast';
 import type { LinkResult, Ref } from '../../core/proto/link';
 import type { ProtoFileState, ProtoProject } from '../../core/proto/project';
 import type { FileSymbols, ProtoSymbol } from '../../core/proto/symbols';
@@ -32,7 +32,7 @@ export function offsetAt(project: ProtoProject, uri: string, position: Position)
 }
 
 /** The declarations a declaration directly contains, options included. */
-export function childrenOf(decl: AnyDecl | ProtoFile): readonly AnyDecl[] {
+function childrenOf(decl: AnyDecl | ProtoFile): readonly AnyDecl[] {
   switch (decl.kind) {
     case 'file':
     case 'message':
@@ -88,12 +88,6 @@ function pickCovering(children: readonly AnyDecl[], offset: number): AnyDecl | u
   return found;
 }
 
-/** The innermost declaration at the offset, if any. */
-export function declAt(ast: ProtoFile, offset: number): AnyDecl | undefined {
-  const path = declPathAt(ast, offset);
-  return path[path.length - 1];
-}
-
 /** The resolved reference under the offset. */
 export function refAt(link: LinkResult | undefined, offset: number): Ref | undefined {
   if (!link) return undefined;
@@ -131,19 +125,6 @@ function componentEnd(text: string, nameSpan: Span, offset: number): number {
 export function importAt(ast: ProtoFile, offset: number): ImportDecl | undefined {
   for (const d of ast.body) {
     if (d.kind === 'import' && d.pathSpan && spanCovers(d.pathSpan, offset)) return d;
-  }
-  return undefined;
-}
-
-/** The option name part under the offset (built-in or extension), with its option. */
-export function optionPartAt(ast: ProtoFile, offset: number): { option: OptionDecl; part: OptionNamePart } | undefined {
-  const path = declPathAt(ast, offset);
-  for (let i = path.length - 1; i >= 0; i--) {
-    const d = path[i]!;
-    const options = d.kind === 'option' ? [d] : optionsOf(d);
-    for (const option of options) {
-      for (const part of option.name.parts) if (spanCovers(part.span, offset)) return { option, part };
-    }
   }
   return undefined;
 }

@@ -128,7 +128,7 @@ function kindRank(s: ProtoSymbol): number {
  * prefix, a substring, or a subsequence (`ordplcd` finds `OrderPlaced`). A query with a dot
  * matches the full name the same way, so `orders.v1.order` finds `acme.orders.v1.Order`.
  */
-export function matchScore(query: string, s: Pick<ProtoSymbol, 'name' | 'fullName'>): number | undefined {
+function matchScore(query: string, s: Pick<ProtoSymbol, 'name' | 'fullName'>): number | undefined {
   if (!query) return 0;
   if (query.includes('.')) {
     const full = s.fullName.toLowerCase();
