@@ -23,6 +23,7 @@ import { runSafeVoid, type Logger } from './runSafe';
 import { pathOf } from '../host/protoFiles';
 import { registerFeatures } from './features';
 import { toLspDiagnostics } from '../service/toLsp';
+import { setInternalErrorReporter } from '../service/proto/guard';
 
 const statusType = new NotificationType<StatusParams>(statusNotification);
 
@@ -57,6 +58,7 @@ export function startServer(connection: Connection): void {
     error: (m) => connection.console.error(m),
     info: (m) => connection.console.info(m),
   };
+  setInternalErrorReporter((feature, e) => log.error(`${feature} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   const overlay = (uri: string) => documents.get(uri)?.getText();
   const state: ServerState = {
     connection,
