@@ -174,3 +174,21 @@ message M {
 }
 `);
 });
+
+test('a label on a oneof member is reported once, whatever the syntax', () => {
+  expectDiagnostics(`
+//- p3.proto
+syntax = "proto3";
+message M { oneof o { required int32 a = 1; } }
+//                    ^^^^^^^^ oneof/label
+//- ed.proto
+edition = "2023";
+message M { oneof o { optional int32 a = 1; } }
+//                    ^^^^^^^^ oneof/label
+//- p2.proto
+syntax = "proto2";
+message M { extensions 1 to 9; }
+extend M { required int32 x = 1; }
+//         ^^^^^^^^ extensions/required
+`);
+});

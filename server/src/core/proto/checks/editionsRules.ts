@@ -47,7 +47,8 @@ export function checkEditionsRules(ctx: CheckContext): Diagnostic[] {
 
 function checkField(ctx: CheckContext, syntax: FileSyntax, info: FieldInfo, out: Diagnostic[]) {
   const { node, oneof, extend } = info;
-  const label = node.kind === 'mapField' ? undefined : node.label;
+  // A label on a oneof member is oneof/label's to report.
+  const label = node.kind === 'mapField' || oneof ? undefined : node.label;
   const numberSpan = node.number?.span;
   if (label?.value === 'optional') {
     const fixes: Fix[] = [{ title: 'Remove `optional`', edits: [removeWord(ctx.text, label.span)], preferred: true }];
@@ -104,7 +105,7 @@ function checkField(ctx: CheckContext, syntax: FileSyntax, info: FieldInfo, out:
   }
 
   const kind = fieldTypeKind(ctx, node);
-  const repeated = node.kind === 'mapField' || label?.value === 'repeated';
+  const repeated = node.kind === 'mapField' || node.label?.value === 'repeated';
   const isMessage = kind === 'message' || kind === 'group';
   const featureAt = (o: OptionDecl) => o.name.parts[1]?.span ?? o.name.span;
 

@@ -13,6 +13,7 @@ import { dependencyClosure, fileLabel } from './deps';
 import { messageRanges } from './fieldNumbers';
 import { FIELD_NUMBER_MAX, IMPL_RESERVED_END, IMPL_RESERVED_START, inRange, intValue, showRange } from './numbers';
 import { constantIdent, optionNamed } from './options';
+import { fileSyntax } from './syntax';
 import { bodyOptions, fileModel, type AnyField, type MessageNode } from './walk';
 
 interface Ext {
@@ -52,9 +53,11 @@ export function checkExtensions(ctx: CheckContext): Diagnostic[] {
   if (model.extends.length === 0) return out;
   let deps: Map<string, Ext> | undefined;
   const own = new Map<string, Ext>();
+  // proto3 and editions have no `required` at all; their own checks say so.
+  const proto2 = fileSyntax(ctx.ast).kind === 'proto2';
   for (const x of model.extends) {
     for (const { node } of x.fields) {
-      if (node.kind !== 'mapField' && node.label?.value === 'required') {
+      if (proto2 && node.kind !== 'mapField' && node.label?.value === 'required') {
         out.push(
           diagnostic('extensions/required', 'error', `extension \`${node.name?.text ?? ''}\` cannot be required: make it optional`, node.label.span, {
             fixes: [{ title: 'Make it optional', edits: [{ span: node.label.span, newText: 'optional' }], preferred: true }],

@@ -18,8 +18,9 @@ export function checkProto3Rules(ctx: CheckContext): Diagnostic[] {
   if (fileSyntax(ctx.ast).kind !== 'proto3') return [];
   const out: Diagnostic[] = [];
   const model = fileModel(ctx.ast, ctx.symbols.packageName);
-  for (const { node, extend } of model.fields) {
-    if (node.kind !== 'mapField' && node.label?.value === 'required') {
+  for (const { node, extend, oneof } of model.fields) {
+    // A label on a oneof member is oneof/label's to report.
+    if (!oneof && node.kind !== 'mapField' && node.label?.value === 'required') {
       out.push(
         diagnostic('proto3/required', 'error', 'proto3 has no `required` fields: remove the label', node.label.span, {
           fixes: [{ title: 'Remove `required`', edits: [removeWord(ctx.text, node.label.span)], preferred: true }],
