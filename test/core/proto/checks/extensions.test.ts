@@ -45,6 +45,9 @@ extend base.A {
   const [across] = fx.diagnostics('user.proto');
   assert.equal(across!.message, 'extension number 100 of `base.A` is already used by `a` in "base.proto": give `b` another number');
   assert.equal(across!.related?.[0]?.uri, fx.file('base.proto').uri);
+  const local = fx.diagnostics('user.proto')[1]!;
+  assert.equal(local.severity, 'error');
+  assert.match(applyFix(fx.file('user.proto').text, local), /optional int32 d = 102;/);
 });
 
 test('custom options extend the descriptor option messages; extensions are not required', () => {

@@ -71,6 +71,7 @@ export function checkExtensions(ctx: CheckContext): Diagnostic[] {
     const messageSet = constantIdent(optionNamed(bodyOptions(extendee.body), 'message_set_wire_format')?.value) === 'true';
     const max = messageSet ? 2147483646n : FIELD_NUMBER_MAX;
     const { extensions: ranges } = messageRanges(extendee.body, messageSet);
+    const taken = (k: bigint) => own.has(`${target.fullName}#${k}`) || (deps ??= dependencyExtensions(ctx)).has(`${target.fullName}#${k}`);
     for (const { node } of x.fields) {
       const lit = node.number;
       const n = intValue(lit);
@@ -102,7 +103,7 @@ export function checkExtensions(ctx: CheckContext): Diagnostic[] {
               ? `\`${target.fullName}\` declares no extension ranges, so it cannot be extended: add \`extensions ${n};\` to it or extend another message`
               : `\`${target.fullName}\` does not declare ${n} as an extension number: use a number in ${declared}`,
             lit.span,
-            { related: [{ uri: target.uri, span: target.nameSpan, message: `\`${target.fullName}\` is declared here` }], fixes: freeFix(lit.span, ranges, (k) => own.has(`${target.fullName}#${k}`) || (deps ??= dependencyExtensions(ctx)).has(`${target.fullName}#${k}`)) },
+            { related: [{ uri: target.uri, span: target.nameSpan, message: `\`${target.fullName}\` is declared here` }], fixes: freeFix(lit.span, ranges, taken) },
           ),
         );
       }
@@ -117,7 +118,10 @@ export function checkExtensions(ctx: CheckContext): Diagnostic[] {
             earlier.uri === ctx.uri ? 'error' : 'warning',
             `extension number ${n} of \`${target.fullName}\` is already used by \`${earlier.field.name?.text ?? ''}\`${where}: give \`${name}\` another number`,
             lit.span,
-            { related: [{ uri: earlier.uri, span: earlier.field.number!.span, message: `\`${earlier.field.name?.text ?? ''}\` uses ${n}` }] },
+            {
+              related: [{ uri: earlier.uri, span: earlier.field.number!.span, message: `\`${earlier.field.name?.text ?? ''}\` uses ${n}` }],
+              fixes: freeFix(lit.span, ranges, taken),
+            },
           ),
         );
       } else own.set(key, { field: node, number: n, uri: ctx.uri });
