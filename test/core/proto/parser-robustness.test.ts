@@ -254,3 +254,26 @@ test('deleting a field number from a real file reports exactly the missing numbe
   }
   assert.ok(checked > 300, `only ${checked} deletions checked`);
 });
+
+test('deleting one token from a real file almost always gives at most one diagnostic', () => {
+  // Not every deletion can be one diagnostic (a lost `{` inside a text-format value reshapes
+  // everything after it), but cascades must stay rare.
+  const random = prng(11);
+  let deletions = 0;
+  let cascades = 0;
+  const examples: string[] = [];
+  for (const { path, text } of sample()) {
+    const tokens = parseProto(text).tokens;
+    for (let k = 0; k < 10; k++) {
+      const t = tokens[Math.floor(random() * (tokens.length - 1))]!;
+      const d = parseChecked(text.slice(0, t.span.start) + text.slice(t.span.end), path).diagnostics;
+      deletions++;
+      if (d.length > 1) {
+        cascades++;
+        examples.push(`${path}:${lineCol(text, t.span.start)} without ${JSON.stringify(t.text)}: ${d.length} diagnostics`);
+      }
+    }
+  }
+  assert.equal(deletions, 2000);
+  assert.ok(cascades <= deletions / 100, `${cascades} cascades:\n${examples.join('\n')}`);
+});

@@ -789,6 +789,88 @@ enum E { V = 0 [a = ]; W = 1; }
   assert.ok(p.slice(a.optionsSpan)!.startsWith('[') && p.slice(a.optionsSpan)!.endsWith(']'));
 });
 
+test('a forgotten `{` before an indented body: only the `{` is reported', () => {
+  const p = expectDiagnostics(`
+message A
+//       | syntax/missing-brace
+  int32 a = 1;
+}
+service S {
+  rpc Get(Req) returns (Resp)
+  //                         | syntax/missing-brace
+    option deprecated = true;
+  }
+}
+`);
+  assert.deepEqual(outline(p.ast.body), [
+    ['message A', ['int32 a = 1']],
+    ['service S', ['rpc Get(Req) returns (Resp) [deprecated = true]']],
+  ]);
+});
+
+test('a forgotten `}` shows where a declaration that cannot be inside the block begins', () => {
+  const p = expectDiagnostics(`
+enum E {
+  A = 0;
+  //    | syntax/missing-brace
+message M {
+  enum Inner {
+    X = 0;
+    //    | syntax/missing-brace
+  int32 f = 1;
+  repeated string g = 2;
+  oneof o {
+    string h = 3;
+    //           | syntax/missing-brace
+  reserved 10;
+}
+service S {
+  rpc A(B) returns (C) {
+    option deprecated = true;
+    //                       | syntax/missing-brace
+  rpc D(E) returns (F);
+}
+`);
+  assert.equal(p.diagnostics[0]!.message, 'expected `}` to close enum `E`');
+  assert.deepEqual(p.diagnostics[0]!.fixes?.[0]?.edits.map((e) => e.newText), ['\n}']);
+  assert.deepEqual(outline(p.ast.body), [
+    ['enum E', ['A = 0']],
+    ['message M', [['enum Inner', ['X = 0']], 'int32 f = 1', 'repeated string g = 2', ['oneof o', ['string h = 3']], 'reserved 10']],
+    ['service S', ['rpc A(B) returns (C) [deprecated = true]', 'rpc D(E) returns (F)']],
+  ]);
+});
+
+test('options without their `[` and message values without their `{`', () => {
+  const p = expectDiagnostics(`
+message A {
+  string a = 1
+  //          | syntax/missing-bracket
+    (validate.rules).string.min_len = 1];
+  string b = 2 (deprecated) = true];
+  //           ^ syntax/missing-bracket
+  int32 c = 3
+  //         | syntax/missing-bracket
+    features.field_presence = EXPLICIT];
+  string d = 4 [(x) = { a: 1 ];
+  //                        | syntax/missing-brace
+}
+option (y) = a: 1 };
+//           ^ syntax/missing-brace
+`);
+  assert.deepEqual(outline(p.ast.body), [
+    [
+      'message A',
+      [
+        'string a = 1 [(validate.rules).string.min_len = 1]',
+        'string b = 2 [(deprecated) = true]',
+        'int32 c = 3 [features.field_presence = EXPLICIT]',
+        'string d = 4',
+      ],
+    ],
+    'option (y) = a: 1 }',
+  ]);
+});
+
 test('an unclosed `{ ... }` option value stops at the next line that starts a declaration', () => {
   const p = expectDiagnostics(`
 option (x) = { a: 1

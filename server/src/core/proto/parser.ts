@@ -416,7 +416,7 @@ class Parser {
     this.advance();
     const node: Mutable<ImportDecl> = { kind: 'import', span: NO_SPAN, docs: NO_DOCS };
     const m = this.cur;
-    if (m.kind === 'ident' && (m.text === 'public' || m.text === 'weak' || m.text === 'option')) {
+    if (m.kind === 'ident' && isModifier(m.text)) {
       this.advance();
       node.modifier = { value: m.text, span: m.span };
     }
@@ -497,6 +497,11 @@ class Parser {
         this.advance();
         return { kind: 'float', value: parseFloat(t.text), text: t.text, span: t.span };
       case 'ident':
+        if (isSymbol(this.peek(1), ':')) {
+          // `name: value` is text format: the `{` before it is missing.
+          this.expected('syntax/missing-brace', '`{` before the message value');
+          return this.parseAggregate({ start: t.span.start, end: t.span.start });
+        }
         this.advance();
         if (t.text === 'true' || t.text === 'false') {
           return { kind: 'bool', value: t.text === 'true', text: t.text, span: t.span };
@@ -504,7 +509,7 @@ class Parser {
         return { kind: 'ident', value: t.text, text: t.text, span: t.span };
       case 'symbol':
         if (t.text === '-' || t.text === '+') return this.parseSigned();
-        if (t.text === '{') return this.parseAggregate();
+        if (t.text === '{') return this.parseAggregate(this.advance().span);
         break;
     }
     this.expected('syntax/unexpected-token', 'a value: a number, a string, an identifier or `{ ... }`');
@@ -556,13 +561,12 @@ class Parser {
    * A text-format message literal `{ ... }`, kept as raw text: the option checker parses it once
    * it knows the option's type. Brackets are matched here only to find where it ends.
    */
-  private parseAggregate(): Constant | undefined {
-    const open = this.advance();
+  private parseAggregate(open: Span): Constant | undefined {
     const closers: string[] = ['}'];
     for (;;) {
       const t = this.cur;
       if (t.kind === 'eof') {
-        this.reportUnclosed(open.span, 'the `{ ... }` value');
+        this.reportUnclosed(open, 'the `{ ... }` value');
         return undefined;
       }
       if (t.kind === 'symbol') {
@@ -572,11 +576,17 @@ class Parser {
         else if (c === '<') closers.push('>');
         else if (c === '}' || c === ']' || c === '>') {
           const i = closers.lastIndexOf(c);
+          if (i < 0 && c === ']') {
+            // A `]` that opens nothing here closes the `[...]` around the value: its `}` is missing.
+            const at = this.prevEnd();
+            this.error('syntax/missing-brace', 'expected `}` to close the `{ ... }` value', { start: at, end: at });
+            return undefined;
+          }
           if (i >= 0) {
             closers.length = i;
             if (i === 0) {
               this.advance();
-              const span = { start: open.span.start, end: t.span.end };
+              const span = { start: open.start, end: t.span.end };
               return { kind: 'aggregate', text: this.text.slice(span.start, span.end), span };
             }
           }
@@ -584,7 +594,7 @@ class Parser {
       } else if (t.newlineBefore && t.kind === 'ident' && AGGREGATE_BREAKERS.has(t.text)) {
         const n = this.peek(1);
         if (n.kind === 'ident' || (t.text === 'option' && isSymbol(n, '('))) {
-          this.error('syntax/missing-brace', 'expected `}` to close the `{ ... }` value', open.span);
+          this.error('syntax/missing-brace', 'expected `}` to close the `{ ... }` value', open);
           return undefined;
         }
       }
@@ -598,7 +608,13 @@ class Parser {
    * undefined when there is none (the error is reported).
    */
   private parseCompactOptions(out: OptionDecl[]): Span | undefined {
-    const open = this.advance();
+    let open: number;
+    if (this.at('[')) {
+      open = this.advance().span.start;
+    } else {
+      this.expected('syntax/missing-bracket', '`[` before the options');
+      open = this.cur.span.start;
+    }
     for (;;) {
       const start = this.cur.span.start;
       const name = this.parseOptionName();
@@ -611,14 +627,27 @@ class Parser {
       if (!value) return this.skipToBracket(open);
       out.push({ kind: 'option', name, value, span: { start, end: this.prevEnd() }, docs: NO_DOCS });
       if (this.eat(',')) continue;
-      if (this.at(']')) return { start: open.span.start, end: this.advance().span.end };
+      if (this.at(']')) return { start: open, end: this.advance().span.end };
       this.expected('syntax/unexpected-token', '`,` or `]` after the option value');
       return this.skipToBracket(open);
     }
   }
 
-  /** Skips past the `]` that closes `open`, unless a `;` or the block's `}` comes first. */
-  private skipToBracket(open: Token): Span | undefined {
+  /**
+   * Options without their `[` after a number: `(` cannot follow it otherwise, and in a message a
+   * line cannot start with `name =` or `a.b =` either (an enum value can).
+   */
+  private atOptionsWithoutBracket(namedToo: boolean): boolean {
+    const t = this.cur;
+    if (isSymbol(t, '(')) return true;
+    if (!namedToo || !t.newlineBefore || t.kind !== 'ident') return false;
+    let k = 1;
+    while (k < 32 && isSymbol(this.peek(k), '.') && this.peek(k + 1).kind === 'ident') k += 2;
+    return isSymbol(this.peek(k), '=');
+  }
+
+  /** Skips past the `]` that closes the options opened at `open`, unless a `;` or the block's `}` comes first. */
+  private skipToBracket(open: number): Span | undefined {
     let depth = 0;
     for (;;) {
       const t = this.cur;
@@ -631,7 +660,7 @@ class Parser {
             depth++;
             break;
           case ']':
-            if (depth === 0) return { start: open.span.start, end: this.advance().span.end };
+            if (depth === 0) return { start: open, end: this.advance().span.end };
             depth--;
             break;
           case ')':
@@ -729,30 +758,43 @@ class Parser {
   // ---------------------------------------------------------------- blocks
 
   /**
-   * Parses `{ elements }` for a declaration whose header is parsed. When the `{` is missing the
-   * header was broken: skip to a `{` on the same statement if there is one, else give up.
+   * Parses `{ elements }` for a declaration whose header is parsed. When the `{` is missing, the
+   * header is either broken (skip to a `{` on the same statement, if any) or complete with only
+   * the `{` forgotten, which shows when the next line is indented under the header.
    */
   private parseBlock<T>(
     first: number,
     outer: Ctx,
+    inner: Ctx,
     what: string,
     missingBrace: string | undefined,
     element: () => T | undefined,
   ): { body: T[]; span: Span; docs: Docs } {
-    if (!this.at('{')) {
+    let open: Span;
+    let openIndex: number;
+    if (this.at('{')) {
+      openIndex = this.pos;
+      open = this.advance().span;
+    } else {
       if (missingBrace !== undefined) this.expected('syntax/missing-brace', missingBrace);
       const end = Math.max(this.prevEnd(), this.startOf(first));
-      if (!this.skipToBrace(outer)) {
+      const t = this.cur;
+      if (missingBrace !== undefined && t.newlineBefore && t.kind !== 'eof' && !isSymbol(t, '}') && this.column(t.span.start) > this.column(this.startOf(first))) {
+        openIndex = -1;
+        open = { start: end, end };
+      } else if (this.skipToBrace(outer)) {
+        openIndex = this.pos;
+        open = this.advance().span;
+      } else {
         return { body: [], span: { start: this.startOf(first), end }, docs: this.docs.docs(first, -1) };
       }
     }
-    const openIndex = this.pos;
-    const open = this.advance();
     const body: T[] = [];
+    let closedByOuter = false;
     if (this.nesting >= MAX_NESTING) {
       if (!this.nestingReported) {
         this.nestingReported = true;
-        this.error('syntax/nesting-too-deep', `declarations are nested more than ${MAX_NESTING} levels deep`, open.span);
+        this.error('syntax/nesting-too-deep', `declarations are nested more than ${MAX_NESTING} levels deep`, open);
       }
       this.skipBalanced();
     } else {
@@ -760,6 +802,10 @@ class Parser {
       for (;;) {
         const t = this.cur;
         if (t.kind === 'eof' || (t.kind === 'symbol' && t.text === '}')) break;
+        if (t.newlineBefore && this.startsOuterDeclaration(inner)) {
+          closedByOuter = true;
+          break;
+        }
         const before = this.pos;
         const el = element();
         if (el !== undefined) body.push(el);
@@ -772,9 +818,70 @@ class Parser {
       end = this.advance().span.end;
     } else {
       end = this.prevEnd();
-      this.reportUnclosed(open.span, what);
+      if (closedByOuter) {
+        const at = { start: end, end };
+        this.error('syntax/missing-brace', `expected \`}\` to close ${what}`, at, [
+          { title: 'Insert `}`', edits: [{ span: at, newText: '\n}' }] },
+        ]);
+      } else {
+        this.reportUnclosed(open, what);
+      }
     }
     return { body, span: { start: this.startOf(first), end }, docs: this.docs.docs(first, openIndex) };
+  }
+
+  /**
+   * True when the current token, at the start of a line, begins a declaration that cannot be in
+   * a body of kind `ctx` but can be around it (`message M {` inside an enum, `import "x";` inside
+   * a message): the block's `}` was forgotten, and the block ends here.
+   */
+  private startsOuterDeclaration(ctx: Ctx): boolean {
+    const t = this.cur;
+    if (t.kind !== 'ident') return false;
+    const n = this.peek(1);
+    switch (t.text) {
+      case 'syntax':
+      case 'edition':
+        return isSymbol(n, '=') && this.peek(2).kind === 'string';
+      case 'import':
+        return n.kind === 'string' || (n.kind === 'ident' && isModifier(n.text) && this.peek(2).kind === 'string');
+      case 'package':
+        return n.kind === 'ident' && (isSymbol(this.peek(2), ';') || isSymbol(this.peek(2), '.'));
+      case 'service':
+        return n.kind === 'ident' && isSymbol(this.peek(2), '{');
+      case 'message':
+      case 'enum':
+      case 'oneof':
+        return ctx !== Ctx.Message && n.kind === 'ident' && isSymbol(this.peek(2), '{');
+      case 'export':
+      case 'local':
+        return ctx !== Ctx.Message && n.kind === 'ident' && (n.text === 'message' || n.text === 'enum') && this.peek(2).kind === 'ident';
+      case 'extend':
+        return ctx !== Ctx.Message && (n.kind === 'ident' || isSymbol(n, '.')) && !isSymbol(this.peek(2), '=');
+      case 'extensions':
+        return ctx !== Ctx.Message && (n.kind === 'int' || (isSymbol(n, '-') && this.peek(2).kind === 'int'));
+      case 'reserved':
+        return ctx !== Ctx.Message && ctx !== Ctx.Enum && (n.kind === 'int' || n.kind === 'string');
+      case 'rpc':
+        return ctx === Ctx.Rpc && n.kind === 'ident' && isSymbol(this.peek(2), '(');
+      case 'option':
+        return false;
+      default:
+        // In an enum, `type name` or `map<` can only be a field of the enclosing message.
+        return ctx === Ctx.Enum && (n.kind === 'ident' || isSymbol(n, '.') || (t.text === 'map' && isSymbol(n, '<')));
+    }
+  }
+
+  /** The column of an offset, in UTF-16 units from the start of its line. */
+  private column(offset: number): number {
+    const text = this.text;
+    let i = offset;
+    while (i > 0) {
+      const c = text.charCodeAt(i - 1);
+      if (c === 10 || c === 13) break;
+      i--;
+    }
+    return offset - i;
   }
 
   private reportUnclosed(open: Span, what: string): void {
@@ -829,6 +936,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       outer,
+      Ctx.Message,
       name ? `message \`${name.text}\`` : 'the message',
       name ? '`{` after the message name' : undefined,
       () => this.parseMessageElement(Ctx.Message),
@@ -962,7 +1070,7 @@ class Parser {
       return false;
     }
     node.number = number;
-    if (this.at('[')) {
+    if (this.at('[') || this.atOptionsWithoutBracket(true)) {
       const options: OptionDecl[] = [];
       node.options = options;
       const span = this.parseCompactOptions(options);
@@ -1020,6 +1128,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       ctx,
+      Ctx.Message,
       `group \`${node.name?.text ?? ''}\``,
       '`{` to start the group body',
       () => this.parseMessageElement(Ctx.Message),
@@ -1038,6 +1147,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       Ctx.Message,
+      Ctx.Oneof,
       name ? `oneof \`${name.text}\`` : 'the oneof',
       name ? '`{` after the oneof name' : undefined,
       () => {
@@ -1059,6 +1169,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       outer,
+      Ctx.Extend,
       extendee ? `\`extend ${extendee.text}\`` : 'the extend block',
       extendee ? '`{` after the extended message name' : undefined,
       () => {
@@ -1110,7 +1221,9 @@ class Parser {
       ranges.push(range);
       if (!this.eat(',')) break;
     }
-    if (this.at('[') && !this.parseCompactOptions(options)) return Object.assign(node, this.abandon(first, Ctx.Message));
+    if ((this.at('[') || this.atOptionsWithoutBracket(true)) && !this.parseCompactOptions(options)) {
+      return Object.assign(node, this.abandon(first, Ctx.Message));
+    }
     return Object.assign(node, this.endStatement(first, 'the extensions declaration', Ctx.Message));
   }
 
@@ -1123,6 +1236,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       outer,
+      Ctx.Enum,
       name ? `enum \`${name.text}\`` : 'the enum',
       name ? '`{` after the enum name' : undefined,
       () => this.parseEnumElement(),
@@ -1162,7 +1276,7 @@ class Parser {
       return Object.assign(node, this.abandon(first, Ctx.Enum));
     }
     node.number = number;
-    if (this.at('[')) {
+    if (this.at('[') || this.atOptionsWithoutBracket(false)) {
       const options: OptionDecl[] = [];
       node.options = options;
       const span = this.parseCompactOptions(options);
@@ -1182,6 +1296,7 @@ class Parser {
     const block = this.parseBlock(
       first,
       Ctx.Top,
+      Ctx.Service,
       name ? `service \`${name.text}\`` : 'the service',
       name ? '`{` after the service name' : undefined,
       () => this.parseServiceElement(),
@@ -1220,8 +1335,13 @@ class Parser {
     }
     this.advance();
     if (!this.parseRpcType(node, 'output')) return Object.assign(node, this.abandon(first, Ctx.Service));
-    if (!this.at('{')) return Object.assign(node, this.endStatement(first, 'the method declaration', Ctx.Service));
-    const block = this.parseBlock(first, Ctx.Service, `method \`${name.text}\``, undefined, () =>
+    // Options indented under the signature mean only the `{` was forgotten.
+    const t = this.cur;
+    const optionsFollow = t.newlineBefore && t.kind === 'ident' && t.text === 'option' && this.column(t.span.start) > this.column(this.startOf(first));
+    if (!this.at('{') && !optionsFollow) {
+      return Object.assign(node, this.endStatement(first, 'the method declaration', Ctx.Service));
+    }
+    const block = this.parseBlock(first, Ctx.Service, Ctx.Rpc, `method \`${name.text}\``, '`{` before the method options', () =>
       this.parseRpcElement(),
     );
     node.options = block.body.filter((e): e is OptionDecl => e.kind === 'option');
@@ -1284,6 +1404,10 @@ function startsDeclaration(ctx: Ctx, t: Token): boolean {
 
 function isSymbol(t: Token, s: string): boolean {
   return t.kind === 'symbol' && t.text === s;
+}
+
+function isModifier(word: string): word is 'public' | 'weak' | 'option' {
+  return word === 'public' || word === 'weak' || word === 'option';
 }
 
 function isUpper(c: number): boolean {
