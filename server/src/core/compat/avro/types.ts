@@ -1,0 +1,75 @@
+/**
+ * What the Avro reader/writer check reports. The six incompatibility types, their locations and
+ * their details are Avro Java 1.12's `SchemaCompatibility` (what Confluent Schema Registry and
+ * Karapace run), so a finding can be looked up and matched against a registry's answer.
+ */
+import type { Span } from '../../text/span';
+
+export const AVRO_INCOMPATIBILITY_TYPES = [
+  'NAME_MISMATCH',
+  'FIXED_SIZE_MISMATCH',
+  'MISSING_ENUM_SYMBOLS',
+  'READER_FIELD_MISSING_DEFAULT_VALUE',
+  'TYPE_MISMATCH',
+  'MISSING_UNION_BRANCH',
+] as const;
+
+export type AvroIncompatibilityType = (typeof AVRO_INCOMPATIBILITY_TYPES)[number];
+
+/** Where an incompatibility sits in one of the two schemas, always inside that schema's own file. */
+export interface AvroSidePoint {
+  /** The smallest element of this side the problem is about (see `AvroIncompatibility`). */
+  readonly span: Span;
+  /** Extra elements: the writer's enum symbols the reader lacks. */
+  readonly items?: readonly Span[];
+}
+
+export interface AvroIncompatibility {
+  readonly type: AvroIncompatibilityType;
+  /**
+   * Java's `Incompatibility.getLocation()`: a JSON pointer such as `/fields/0/type`. Field
+   * positions are the reader's, union indexes the writer's; `/` is the root.
+   */
+  readonly location: string;
+  /**
+   * Java's `getMessage()`, which Confluent reports as `additionalInfo`: `expected: a.Foo`,
+   * `expected: 8, found: 16`, `[C, D]`, the field name, `reader type: STRING not compatible with
+   * writer type: INT`, `reader union lacking writer type: LONG`.
+   */
+  readonly detail: string;
+  /**
+   * The element in each schema. Per type, reader / writer:
+   * - NAME_MISMATCH: the name / the name;
+   * - FIXED_SIZE_MISMATCH: the size / the size;
+   * - MISSING_ENUM_SYMBOLS: the symbols array / the missing symbol when one is missing, else the
+   *   symbols array; `writer.items` holds every missing symbol;
+   * - READER_FIELD_MISSING_DEFAULT_VALUE: the field's name / the name of the record that lacks it;
+   * - TYPE_MISMATCH: the type as written / the type as written;
+   * - MISSING_UNION_BRANCH: the union / the unreadable branch (or the whole non-union type).
+   * A type used by reference from another file is reported at the reference.
+   */
+  readonly reader: AvroSidePoint;
+  readonly writer: AvroSidePoint;
+  /** What the message needs: type labels (`int`, `record a.Foo`), the field, the symbols, the sizes. */
+  readonly facts: AvroFacts;
+}
+
+export interface AvroFacts {
+  readonly readerType: string;
+  readonly writerType: string;
+  readonly field?: string;
+  readonly symbols?: readonly string[];
+  readonly readerName?: string;
+  readonly writerName?: string;
+  readonly readerSize?: string;
+  readonly writerSize?: string;
+}
+
+export interface AvroCompatResult {
+  readonly compatible: boolean;
+  /**
+   * In Java's order. Like Java, a reader/writer pair of named types met twice is judged once, so
+   * its incompatibilities repeat with the location of the first meeting.
+   */
+  readonly incompatibilities: readonly AvroIncompatibility[];
+}
