@@ -69,8 +69,19 @@ export function segmentRegExp(segment: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Orders names as people number versions: runs of digits compare by value, so v2 < v10. */
+/**
+ * Orders names as people number versions, like GNU `sort -V`: runs of digits compare by value, so
+ * v2 < v10, and the file extension counts last, so v1.avsc < v1.9.avsc.
+ */
 export function naturalCompare(a: string, b: string): number {
+  return compareRuns(stripExtension(a), stripExtension(b)) || compareRuns(a, b);
+}
+
+function stripExtension(name: string): string {
+  return name.replace(/\.[A-Za-z][A-Za-z0-9]*$/, '');
+}
+
+function compareRuns(a: string, b: string): number {
   const pa = a.match(/\d+|\D+/g) ?? [];
   const pb = b.match(/\d+|\D+/g) ?? [];
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
@@ -82,8 +93,8 @@ export function naturalCompare(a: string, b: string): number {
     if (dx && dy) {
       const diff = BigInt(x) - BigInt(y);
       if (diff !== 0n) return diff < 0n ? -1 : 1;
-      // Same value, different spelling (v01 vs v1): the shorter spelling first, for a total order.
-      if (x.length !== y.length) return x.length - y.length;
+      // Same value, different spelling: zero-padded first, as sort -V does, for a total order.
+      if (x.length !== y.length) return y.length - x.length;
       continue;
     }
     return x < y ? -1 : 1;
