@@ -152,7 +152,7 @@ class Checker {
               const bd = this.w.deref(branch)!;
               result = merge(
                 result,
-                this.incompatible('MISSING_UNION_BRANCH', `reader union lacking writer type: ${javaType(bd)}`, location, { span: rp.anchor }, { span: bp.anchor }, this.facts(rd, bd)),
+                this.incompatible('MISSING_UNION_BRANCH', `reader union lacking writer type: ${javaType(bd)}`, location, { span: rp.anchor }, { span: bp.anchor }, this.facts(rd, bd, { writerBranch: i })),
               );
             }
             location.pop();

@@ -63,6 +63,8 @@ export interface AvroFacts {
   readonly writerName?: string;
   readonly readerSize?: string;
   readonly writerSize?: string;
+  /** MISSING_UNION_BRANCH between two unions: the index of the writer branch no reader branch reads. */
+  readonly writerBranch?: number;
 }
 
 export interface AvroCompatResult {
