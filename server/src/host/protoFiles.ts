@@ -77,13 +77,13 @@ export class ProtoFiles {
    * outside every root still gets an import path, its name relative to the first root, so that
    * it can be checked on its own.
    */
-  addFile(absPath: string, text?: string): string | undefined {
+  addFile(absPath: string, text?: string, options: { cold?: boolean } = {}): string | undefined {
     const uri = uriOf(absPath);
     const content = text ?? this.overlay(uri) ?? this.read(absPath);
     if (content === undefined) return undefined;
     const importPath =
       this.importPathOf(absPath) ?? relative(this.searchRoots[0]?.dir ?? '', absPath).split(sep).join('/');
-    this.project.setFile({ uri, importPath, text: content });
+    this.project.setFile({ uri, importPath, text: content }, options);
     return uri;
   }
 
@@ -126,7 +126,8 @@ export class ProtoFiles {
           continue;
         }
         const fileUri = uriOf(file);
-        this.project.setFile({ uri: fileUri, importPath: this.importPathOf(file) ?? importPath, text });
+        // Imported files are read, not edited: their trees may be dropped to save memory.
+        this.project.setFile({ uri: fileUri, importPath: this.importPathOf(file) ?? importPath, text }, { cold: true });
         added.push(fileUri);
         queue.push(fileUri);
       }

@@ -50,7 +50,7 @@ export async function indexFolder(
   onProgress({ indexed, total: files.length });
   for (let i = 0; i < files.length && !stopped(); i += BATCH) {
     for (const file of files.slice(i, i + BATCH)) {
-      if (!folder.project.has(uriOf(file))) folder.files.addFile(file);
+      if (!folder.project.has(uriOf(file))) folder.files.addFile(file, undefined, { cold: true });
       indexed++;
     }
     onProgress({ indexed, total: files.length });

@@ -219,7 +219,7 @@ export function startServer(connection: Connection): void {
         if (!path.endsWith('.proto') || documents.get(change.uri)) continue;
         const folder = state.folders.forUri(change.uri);
         if (change.type === 3 /* Deleted */) folder.project.removeFile(change.uri);
-        else if (state.trusted && folder.files.isInsideRoots(path)) folder.files.addFile(path);
+        else if (state.trusted && folder.files.isInsideRoots(path)) folder.files.addFile(path, undefined, { cold: true });
         folder.files.forgetMissing();
         for (const dep of folder.project.dependents(change.uri)) if (documents.get(dep)) schedule(dep);
       }
@@ -240,7 +240,7 @@ export function startServer(connection: Connection): void {
       const folder = state.folders.forUri(uri);
       const path = pathOf(uri);
       // The closed file goes back to its content on disk, or out of the project if it has none.
-      if (path && state.trusted && folder.files.isInsideRoots(path)) folder.files.addFile(path);
+      if (path && state.trusted && folder.files.isInsideRoots(path)) folder.files.addFile(path, undefined, { cold: true });
       else folder.project.removeFile(uri);
       for (const dep of folder.project.dependents(uri)) if (documents.get(dep)) schedule(dep);
     });

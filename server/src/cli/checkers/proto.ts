@@ -49,7 +49,8 @@ export const protoChecker: SchemaChecker = {
       const project = new ProtoProject();
       projects.push(project);
       const loader = new ProtoFiles(project, group.roots);
-      const uris = group.files.map((f) => loader.addFile(f.path, f.text)!);
+      // Cold: each file's tree is dropped once checked, so memory stays flat on large trees.
+      const uris = group.files.map((f) => loader.addFile(f.path, f.text, { cold: true })!);
       loader.loadImports(uris);
       group.files.forEach((f, i) => {
         checked.push({ path: f.path, text: f.text, diagnostics: project.diagnostics(uris[i]!) });

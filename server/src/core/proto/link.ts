@@ -49,6 +49,9 @@ export interface LinkResult {
 export interface LinkedFileView {
   readonly uri: string;
   readonly importPath: string;
+  /** The file's import statements; kept even when the rest of its tree is not in memory. */
+  readonly imports: readonly ImportDecl[];
+  /** The whole tree; reading it may re-parse a file whose tree was dropped to save memory. */
   readonly ast: ProtoFile;
 }
 
@@ -77,7 +80,7 @@ export function visibleFiles(uri: string, ast: ProtoFile, env: LinkEnv): Set<str
   while (queue.length) {
     const next = env.file(queue.pop()!);
     if (!next) continue;
-    for (const imp of importsOf(next.ast)) {
+    for (const imp of next.imports) {
       if (imp.modifier?.value !== 'public' || imp.path === undefined) continue;
       const target = env.resolveImport(imp.path);
       if (target && !visible.has(target)) {
@@ -107,7 +110,7 @@ function cyclePath(uri: string, from: string, env: LinkEnv): string[] | undefine
     }
     const file = env.file(current);
     if (!file) continue;
-    for (const imp of importsOf(file.ast)) {
+    for (const imp of file.imports) {
       const target = imp.path !== undefined ? env.resolveImport(imp.path) : undefined;
       if (target && !seen.has(target)) {
         seen.add(target);
@@ -416,7 +419,7 @@ function isPubliclyReachable(from: string, target: string, env: LinkEnv): boolea
   while (queue.length) {
     const file = env.file(queue.pop()!);
     if (!file) continue;
-    for (const imp of importsOf(file.ast)) {
+    for (const imp of file.imports) {
       if (imp.modifier?.value !== 'public' || imp.path === undefined) continue;
       const next = env.resolveImport(imp.path);
       if (!next || seen.has(next)) continue;

@@ -9,12 +9,13 @@
  * asks `unresolvedImports` which imports it should try to load next.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { ParseResult, ProtoFile } from './ast';
+import type { Span } from '../text/span';
+import type { AnyDecl, ImportDecl, ParseResult, ProtoFile } from './ast';
 import { runChecks } from './checks';
 import { linkFile, type LinkEnv, type LinkResult, type LinkedFileView } from './link';
 import { parseProto } from './parser';
 import type { SymbolIndex } from './resolve';
-import { collectSymbols, type FileSymbols, type ProtoSymbol } from './symbols';
+import { collectSymbols, type FileSymbols, type ProtoSymbol, type SymbolKind } from './symbols';
 
 export interface ProtoFileInput {
   readonly uri: string;
@@ -23,21 +24,114 @@ export interface ProtoFileInput {
   readonly text: string;
 }
 
-interface Entry {
-  readonly uri: string;
-  readonly importPath: string;
-  readonly text: string;
-  readonly parse: ParseResult;
-  readonly ast: ProtoFile;
-  readonly symbols: FileSymbols;
-  link?: LinkResult;
-  diagnostics?: readonly Diagnostic[];
+export interface SetFileOptions {
+  /**
+   * A file the user is not looking at (indexed in the background, or only imported): its tree
+   * is dropped once its symbols are known, and parsed again when something reads it. Its symbols
+   * stay the same objects throughout.
+   */
+  readonly cold?: boolean;
 }
 
 export interface ProtoFileState extends LinkedFileView {
   readonly text: string;
   readonly parse: ParseResult;
   readonly symbols: FileSymbols;
+}
+
+/** How many cold files may keep their trees at once, most recently read first. */
+const WARM_COLD_FILES = 256;
+
+/**
+ * A symbol whose declaration node is fetched from its file on demand, so that a cold file's
+ * symbols stay valid (and identical) while its tree comes and goes.
+ */
+class EntrySymbol implements ProtoSymbol {
+  constructor(
+    readonly kind: SymbolKind,
+    readonly name: string,
+    readonly fullName: string,
+    readonly uri: string,
+    readonly nameSpan: Span,
+    readonly span: Span,
+    readonly parent: ProtoSymbol | undefined,
+    private readonly entry: Entry,
+    private readonly position: number,
+  ) {}
+
+  get node(): AnyDecl | undefined {
+    return this.entry.nodeOf(this.position);
+  }
+}
+
+class Entry implements ProtoFileState {
+  link: LinkResult | undefined = undefined;
+  diagnostics: readonly Diagnostic[] | undefined = undefined;
+  readonly symbols: FileSymbols;
+  readonly imports: readonly ImportDecl[];
+  private tree: ParseResult | undefined;
+  private nodes: readonly (AnyDecl | undefined)[] | undefined;
+
+  constructor(
+    private readonly owner: { warmed(entry: Entry): void },
+    readonly uri: string,
+    readonly importPath: string,
+    readonly text: string,
+    /** Cold files may lose their tree when many cold files were read since. */
+    public cold: boolean,
+  ) {
+    const parse = parseProto(text);
+    const nodes: AnyDecl[] = [];
+    this.symbols = collectSymbols(uri, parse.ast, (kind, name, fullName, nameSpan, span, node, parent, position) => {
+      nodes.push(node);
+      return new EntrySymbol(kind, name, fullName, uri, nameSpan, span, parent, this, position);
+    });
+    this.imports = parse.ast.body.filter((d): d is ImportDecl => d.kind === 'import');
+    if (!cold) {
+      this.tree = parse;
+      this.nodes = nodes;
+    }
+  }
+
+  get parse(): ParseResult {
+    if (!this.tree) {
+      const parse = parseProto(this.text);
+      this.tree = parse;
+      const nodes: AnyDecl[] = [];
+      collectSymbols(this.uri, parse.ast, (kind, name, fullName, nameSpan, span, node, parent) => {
+        nodes.push(node);
+        return { kind, name, fullName, uri: this.uri, nameSpan, span, node, parent };
+      });
+      this.nodes = nodes;
+      this.owner.warmed(this);
+    }
+    return this.tree;
+  }
+
+  /** The tree if it is in memory, without parsing. */
+  get treeIfWarm(): ParseResult | undefined {
+    return this.tree;
+  }
+
+  get ast(): ProtoFile {
+    return this.parse.ast;
+  }
+
+  get isWarm(): boolean {
+    return this.tree !== undefined;
+  }
+
+  nodeOf(position: number): AnyDecl | undefined {
+    if (!this.nodes) void this.parse;
+    return this.nodes?.[position];
+  }
+
+  /** Drops the tree and what refers into it; the symbols, imports and diagnostics stay. */
+  cool(): void {
+    this.tree = undefined;
+    this.nodes = undefined;
+    this.link = undefined;
+  }
 }
 
 export class ProtoProject implements SymbolIndex {
@@ -48,6 +142,20 @@ export class ProtoProject implements SymbolIndex {
   private readonly importers = new Map<string, Set<string>>();
   /** Import paths some file asked for and no file answers yet -> those files. */
   private readonly waiting = new Map<string, Set<string>>();
+  /** Cold files whose trees are in memory, least recently warmed first. */
+  private readonly warmCold = new Set<Entry>();
+  private readonly owner = {
+    warmed: (entry: Entry) => {
+      if (!entry.cold || !entry.isWarm) return;
+      this.warmCold.delete(entry);
+      this.warmCold.add(entry);
+      if (this.warmCold.size > WARM_COLD_FILES) {
+        const oldest = this.warmCold.values().next().value as Entry;
+        this.warmCold.delete(oldest);
+        oldest.cool();
+      }
+    },
+  };
 
   private readonly env: LinkEnv = {
     index: this,
@@ -56,25 +164,23 @@ export class ProtoProject implements SymbolIndex {
   };
 
   /** Adds or replaces a file. Returns false when the text is unchanged, so nothing was invalidated. */
-  setFile(input: ProtoFileInput): boolean {
+  setFile(input: ProtoFileInput, options: SetFileOptions = {}): boolean {
+    const cold = options.cold === true;
     const old = this.entries.get(input.uri);
-    if (old && old.text === input.text && old.importPath === input.importPath) return false;
-    if (old) this.detach(old);
-    const parse = parseProto(input.text);
-    const entry: Entry = {
-      uri: input.uri,
-      importPath: input.importPath,
-      text: input.text,
-      parse,
-      ast: parse.ast,
-      symbols: collectSymbols(input.uri, parse.ast),
-    };
-    this.entries.set(input.uri, entry);
-    for (const sym of entry.symbols.all) {
-      const list = this.index.get(sym.fullName);
-      if (list) list.push(sym);
-      else this.index.set(sym.fullName, [sym]);
+    if (old && old.text === input.text && old.importPath === input.importPath) {
+      // Same text: at most the temperature changes (a file was opened or closed), and
+      // everything derived stays valid.
+      if (old.cold !== cold) {
+        old.cold = cold;
+        if (cold) this.owner.warmed(old);
+        else this.warmCold.delete(old);
+      }
+      return false;
     }
+    if (old) this.detach(old);
+    const entry = new Entry(this.owner, input.uri, input.importPath, input.text, cold);
+    this.entries.set(input.uri, entry);
+    this.indexSymbols(entry);
     if (!this.byImportPath.has(input.importPath)) this.byImportPath.set(input.importPath, input.uri);
     this.invalidate(input.uri);
     const waiters = this.waiting.get(input.importPath);
@@ -131,8 +237,8 @@ export class ProtoProject implements SymbolIndex {
     const entry = this.entries.get(uri);
     if (!entry) return [];
     const out: string[] = [];
-    for (const d of entry.parse.ast.body) {
-      if (d.kind === 'import' && d.path !== undefined && !this.byImportPath.has(d.path)) out.push(d.path);
+    for (const d of entry.imports) {
+      if (d.path !== undefined && !this.byImportPath.has(d.path)) out.push(d.path);
     }
     return out;
   }
@@ -187,7 +293,15 @@ export class ProtoProject implements SymbolIndex {
     return out;
   }
 
-  private detach(old: Entry): void {
+  private indexSymbols(entry: Entry): void {
+    for (const sym of entry.symbols.all) {
+      const list = this.index.get(sym.fullName);
+      if (list) list.push(sym);
+      else this.index.set(sym.fullName, [sym]);
+    }
+  }
+
+  private unindex(old: Entry): void {
     for (const sym of old.symbols.all) {
       const list = this.index.get(sym.fullName);
       if (!list) continue;
@@ -195,6 +309,11 @@ export class ProtoProject implements SymbolIndex {
       if (i >= 0) list.splice(i, 1);
       if (list.length === 0) this.index.delete(sym.fullName);
     }
+  }
+
+  private detach(old: Entry): void {
+    this.warmCold.delete(old);
+    this.unindex(old);
     if (this.byImportPath.get(old.importPath) === old.uri) {
       this.byImportPath.delete(old.importPath);
       // Another file with the same import path (in a second root) takes over.

@@ -64,7 +64,19 @@ export interface FileSymbols {
   readonly all: readonly ProtoSymbol[];
 }
 
-export function collectSymbols(uri: string, ast: ProtoFile): FileSymbols {
+/** Builds the symbol objects; the project supplies one whose nodes can be dropped and re-read. */
+export type SymbolFactory = (
+  kind: SymbolKind,
+  name: string,
+  fullName: string,
+  nameSpan: Span,
+  span: Span,
+  node: AnyDecl,
+  parent: ProtoSymbol | undefined,
+  position: number,
+) => ProtoSymbol;
+
+export function collectSymbols(uri: string, ast: ProtoFile, factory?: SymbolFactory): FileSymbols {
   const all: ProtoSymbol[] = [];
   let packageName = '';
   for (const decl of ast.body) {
@@ -72,15 +84,13 @@ export function collectSymbols(uri: string, ast: ProtoFile): FileSymbols {
       packageName = decl.name.text;
       const parts = packageName.split('.');
       for (let i = 1; i <= parts.length; i++) {
-        all.push({
-          kind: 'package',
-          name: parts[i - 1]!,
-          fullName: parts.slice(0, i).join('.'),
-          uri,
-          nameSpan: decl.name.span,
-          span: decl.span,
-          node: decl,
-        });
+        const name = parts[i - 1]!;
+        const fullName = parts.slice(0, i).join('.');
+        all.push(
+          factory
+            ? factory('package', name, fullName, decl.name.span, decl.span, decl, undefined, all.length)
+            : { kind: 'package', name, fullName, uri, nameSpan: decl.name.span, span: decl.span, node: decl },
+        );
       }
     }
   }
@@ -92,16 +102,10 @@ export function collectSymbols(uri: string, ast: ProtoFile): FileSymbols {
     node: AnyDecl,
     parent: ProtoSymbol | undefined,
   ): ProtoSymbol => {
-    const sym: ProtoSymbol = {
-      kind,
-      name,
-      fullName: scope ? `${scope}.${name}` : name,
-      uri,
-      nameSpan,
-      span: node.span,
-      node,
-      parent,
-    };
+    const fullName = scope ? `${scope}.${name}` : name;
+    const sym: ProtoSymbol = factory
+      ? factory(kind, name, fullName, nameSpan, node.span, node, parent, all.length)
+      : { kind, name, fullName, uri, nameSpan, span: node.span, node, parent };
     all.push(sym);
     return sym;
   };
