@@ -725,6 +725,24 @@ service S {
   assert.deepEqual(outline(p.ast.body), [['service S', ['rpc A(B) returns (C)']]]);
 });
 
+test('a header typed over leaves its indented body and closing brace to it, not to the file', () => {
+  const p = expectDiagnostics(`
+messa
+^^^^^ syntax/unexpected-token
+  int32 a = 1;
+  string b = 2;
+}
+message B {
+  messa
+    int32 a = 1;
+    //    ^ syntax/missing-field-number
+  }
+  int32 c = 3;
+}
+`);
+  assert.deepEqual(outline(p.ast.body), [['message B', ['messa int32 = ?', 'int32 c = 3']]]);
+});
+
 test('a broken header still parses the body', () => {
   const p = expectDiagnostics(`
 message {

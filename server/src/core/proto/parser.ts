@@ -210,8 +210,10 @@ class Parser {
     this.error('syntax/unexpected-token', `unexpected ${describe(t)}: expected ${what}`, t.span);
   }
 
-  private missingSemicolon(what: string, ctx: Ctx): void {
+  private missingSemicolon(what: string, ctx: Ctx, first: number): void {
     const t = this.cur;
+    // An unclosed string ran to the end of its line, taking the `;` with it: it is already reported.
+    if (this.pos > 0 && isUnclosedString(this.toks[this.pos - 1]!)) return;
     if (t.newlineBefore || t.kind === 'eof' || (t.kind === 'symbol' && t.text === '}')) {
       // The declaration looks complete and the next one starts on its own line: only the `;` is missing.
       const at = this.prevEnd();
@@ -222,24 +224,46 @@ class Parser {
       return;
     }
     this.unexpected(`\`;\` after ${what}`);
-    this.recover(ctx);
+    this.recover(ctx, first);
   }
 
   /**
-   * Skips the rest of a broken declaration: up to and including the next `;` at this nesting
-   * level, up to (not including) the `}` that closes the current block, past a balanced
-   * `{ ... }`, or up to a token at the start of a line that can begin a declaration here.
+   * Skips the rest of a broken declaration, whose first token is `tokens[first]`: up to and
+   * including the next `;` at this nesting level, up to (not including) the `}` that closes the
+   * current block, past a balanced `{ ... }`, or up to a token at the start of a line that can
+   * begin a declaration here.
+   *
+   * Lines indented deeper than the declaration belong to it: when its header is broken (say
+   * `messa` typed over `message M {`), its indented body and the `}` under the header go too,
+   * instead of surfacing as a cascade of misplaced fields and a stray `}`.
    */
-  private recover(ctx: Ctx): void {
+  private recover(ctx: Ctx, first: number): void {
+    const column = this.column(this.startOf(first));
+    let indentedBody = false;
+    for (let i = first + 1; i < this.pos && !indentedBody; i++) {
+      const t = this.toks[i]!;
+      indentedBody = t.newlineBefore && this.column(t.span.start) > column;
+    }
     let braces = 0;
     let parens = 0;
     for (;;) {
       const t = this.cur;
       if (t.kind === 'eof') return;
+      if (t.newlineBefore && braces === 0 && parens === 0) {
+        const c = this.column(t.span.start);
+        if (c > column) {
+          indentedBody = true;
+        } else if (indentedBody) {
+          if (c === column && isSymbol(t, '}')) this.advance();
+          return;
+        } else if (startsDeclaration(ctx, t)) {
+          return;
+        }
+      }
       if (t.kind === 'symbol') {
         switch (t.text) {
           case ';':
-            if (braces === 0 && parens === 0) {
+            if (braces === 0 && parens === 0 && !indentedBody) {
               this.advance();
               return;
             }
@@ -248,9 +272,12 @@ class Parser {
             braces++;
             break;
           case '}':
-            if (braces === 0) return;
-            braces--;
             if (braces === 0) {
+              if (!indentedBody) return;
+              break;
+            }
+            braces--;
+            if (braces === 0 && !indentedBody) {
               this.advance();
               if (parens === 0) return;
               continue;
@@ -265,8 +292,6 @@ class Parser {
             if (parens > 0) parens--;
             break;
         }
-      } else if (t.newlineBefore && braces === 0 && parens === 0 && startsDeclaration(ctx, t)) {
-        return;
       }
       this.advance();
     }
@@ -277,8 +302,9 @@ class Parser {
    * one that can start a declaration (`export` without `message`), where `recover` would stop at once.
    */
   private skipUnexpected(ctx: Ctx): void {
+    const first = this.pos;
     if (this.cur.kind === 'ident') this.advance();
-    this.recover(ctx);
+    this.recover(ctx, first);
   }
 
   // ---------------------------------------------------------------- node endings
@@ -291,7 +317,7 @@ class Parser {
       return { span: { start: this.startOf(first), end }, docs: this.docs.docs(first, semi) };
     }
     const end = this.prevEnd();
-    this.missingSemicolon(what, ctx);
+    this.missingSemicolon(what, ctx, first);
     return { span: { start: this.startOf(first), end }, docs: this.docs.docs(first, -1) };
   }
 
@@ -299,7 +325,7 @@ class Parser {
   private abandon(first: number, ctx: Ctx): { span: Span; docs: Docs } {
     const span = { start: this.startOf(first), end: Math.max(this.prevEnd(), this.startOf(first)) };
     const docs = this.docs.docs(first, -1);
-    this.recover(ctx);
+    this.recover(ctx, first);
     return { span, docs };
   }
 
@@ -438,7 +464,7 @@ class Parser {
     this.advance();
     const name = this.parseOptionName();
     if (!name) {
-      this.recover(ctx);
+      this.recover(ctx, first);
       return undefined;
     }
     const node: Mutable<OptionDecl> = { kind: 'option', name, span: NO_SPAN, docs: NO_DOCS };
@@ -712,6 +738,16 @@ class Parser {
     return { text: t.text, span: t.span };
   }
 
+  /**
+   * The name in a block header. A word on the next line is only the name when `{` follows it:
+   * otherwise the name is missing and that word starts the body (`enum` typed on its own line).
+   */
+  private parseBlockName(): Name | undefined {
+    const t = this.cur;
+    if (t.newlineBefore && !isSymbol(this.peek(1), '{')) return undefined;
+    return this.parseName();
+  }
+
   /** An integer with an optional sign (checks reject signs where they are not allowed). */
   private parseInt(): IntLiteral | undefined {
     const t = this.cur;
@@ -779,7 +815,7 @@ class Parser {
       if (missingBrace !== undefined) this.expected('syntax/missing-brace', missingBrace);
       const end = Math.max(this.prevEnd(), this.startOf(first));
       const t = this.cur;
-      if (missingBrace !== undefined && t.newlineBefore && t.kind !== 'eof' && !isSymbol(t, '}') && this.column(t.span.start) > this.column(this.startOf(first))) {
+      if (t.newlineBefore && t.kind !== 'eof' && !isSymbol(t, '}') && this.column(t.span.start) > this.column(this.startOf(first))) {
         openIndex = -1;
         open = { start: end, end };
       } else if (this.skipToBrace(outer)) {
@@ -838,38 +874,62 @@ class Parser {
   private startsOuterDeclaration(ctx: Ctx): boolean {
     const t = this.cur;
     if (t.kind !== 'ident') return false;
+    // Declarations that close a block are written on one line; a word alone on its line is more
+    // likely a value or field being typed.
     const n = this.peek(1);
+    const n2 = this.peek(2);
+    if (n.newlineBefore) return false;
+    const n2Here = !n2.newlineBefore;
     switch (t.text) {
       case 'syntax':
       case 'edition':
-        return isSymbol(n, '=') && this.peek(2).kind === 'string';
+        return isSymbol(n, '=') && n2.kind === 'string';
       case 'import':
-        return n.kind === 'string' || (n.kind === 'ident' && isModifier(n.text) && this.peek(2).kind === 'string');
+        return n.kind === 'string' || (n.kind === 'ident' && isModifier(n.text) && n2.kind === 'string');
       case 'package':
-        return n.kind === 'ident' && (isSymbol(this.peek(2), ';') || isSymbol(this.peek(2), '.'));
+        return n.kind === 'ident' && (isSymbol(n2, ';') || isSymbol(n2, '.'));
       case 'service':
-        return n.kind === 'ident' && isSymbol(this.peek(2), '{');
+        return n.kind === 'ident' && n2Here && isSymbol(n2, '{');
       case 'message':
       case 'enum':
       case 'oneof':
-        return ctx !== Ctx.Message && n.kind === 'ident' && isSymbol(this.peek(2), '{');
+        return ctx !== Ctx.Message && n.kind === 'ident' && n2Here && isSymbol(n2, '{');
       case 'export':
       case 'local':
-        return ctx !== Ctx.Message && n.kind === 'ident' && (n.text === 'message' || n.text === 'enum') && this.peek(2).kind === 'ident';
+        return ctx !== Ctx.Message && n.kind === 'ident' && (n.text === 'message' || n.text === 'enum') && n2Here && n2.kind === 'ident';
       case 'extend':
-        return ctx !== Ctx.Message && (n.kind === 'ident' || isSymbol(n, '.')) && !isSymbol(this.peek(2), '=');
+        return ctx !== Ctx.Message && (n.kind === 'ident' || isSymbol(n, '.')) && !isSymbol(n2, '=');
       case 'extensions':
-        return ctx !== Ctx.Message && (n.kind === 'int' || (isSymbol(n, '-') && this.peek(2).kind === 'int'));
+        return ctx !== Ctx.Message && (n.kind === 'int' || (isSymbol(n, '-') && n2.kind === 'int'));
       case 'reserved':
         return ctx !== Ctx.Message && ctx !== Ctx.Enum && (n.kind === 'int' || n.kind === 'string');
       case 'rpc':
-        return ctx === Ctx.Rpc && n.kind === 'ident' && isSymbol(this.peek(2), '(');
+        return ctx === Ctx.Rpc && n.kind === 'ident' && n2Here && isSymbol(n2, '(');
       case 'option':
         return false;
       default:
-        // In an enum, `type name` or `map<` can only be a field of the enclosing message.
-        return ctx === Ctx.Enum && (n.kind === 'ident' || isSymbol(n, '.') || (t.text === 'map' && isSymbol(n, '<')));
+        // In an enum, `type name =` or `map<` can only be a field of the enclosing message.
+        if (ctx !== Ctx.Enum) return false;
+        if (t.text === 'map') return isSymbol(n, '<');
+        return this.fieldAhead();
     }
+  }
+
+  /** Whether the tokens from here read `[label] type name =`, all on one line. */
+  private fieldAhead(): boolean {
+    const word = (i: number) => {
+      const t = this.peek(i);
+      return t.kind === 'ident' && (i === 0 || !t.newlineBefore);
+    };
+    const sym = (i: number, s: string) => isSymbol(this.peek(i), s) && !this.peek(i).newlineBefore;
+    let k = 0;
+    const label = this.cur.text;
+    if (label === 'optional' || label === 'required' || label === 'repeated') k++;
+    if (sym(k, '.')) k++;
+    if (!word(k)) return false;
+    k++;
+    while (k < 64 && sym(k, '.') && word(k + 1)) k += 2;
+    return word(k) && sym(k + 1, '=');
   }
 
   /** The column of an offset, in UTF-16 units from the start of its line. */
@@ -931,7 +991,7 @@ class Parser {
   /** `first` is the index of the declaration's first token (`message`, or `export`/`local` before it). */
   private parseMessage(first: number, outer: Ctx): MessageDecl {
     this.advance();
-    const name = this.parseName();
+    const name = this.parseBlockName();
     if (!name) this.expected('syntax/missing-name', 'a message name after `message`');
     const block = this.parseBlock(
       first,
@@ -1038,7 +1098,7 @@ class Parser {
     const type = this.parseTypeRef();
     if (!type) {
       this.expected('syntax/unexpected-token', label ? `a field type after \`${label.value}\`` : 'a field type');
-      this.recover(ctx);
+      this.recover(ctx, first);
       return undefined;
     }
     const node: Mutable<FieldDecl> = { kind: 'field', type, options: [], span: NO_SPAN, docs: NO_DOCS };
@@ -1142,7 +1202,7 @@ class Parser {
   private parseOneof(): OneofDecl {
     const first = this.pos;
     this.advance();
-    const name = this.parseName();
+    const name = this.parseBlockName();
     if (!name) this.expected('syntax/missing-name', 'a oneof name after `oneof`');
     const block = this.parseBlock(
       first,
@@ -1231,7 +1291,7 @@ class Parser {
 
   private parseEnum(first: number, outer: Ctx): EnumDecl {
     this.advance();
-    const name = this.parseName();
+    const name = this.parseBlockName();
     if (!name) this.expected('syntax/missing-name', 'an enum name after `enum`');
     const block = this.parseBlock(
       first,
@@ -1291,7 +1351,7 @@ class Parser {
   private parseService(): ServiceDecl {
     const first = this.pos;
     this.advance();
-    const name = this.parseName();
+    const name = this.parseBlockName();
     if (!name) this.expected('syntax/missing-name', 'a service name after `service`');
     const block = this.parseBlock(
       first,
@@ -1404,6 +1464,15 @@ function startsDeclaration(ctx: Ctx, t: Token): boolean {
 
 function isSymbol(t: Token, s: string): boolean {
   return t.kind === 'symbol' && t.text === s;
+}
+
+function isUnclosedString(t: Token): boolean {
+  if (t.kind !== 'string') return false;
+  const s = t.text;
+  if (s.length < 2 || s[s.length - 1] !== s[0]) return true;
+  let backslashes = 0;
+  for (let i = s.length - 2; i > 0 && s[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 function isModifier(word: string): word is 'public' | 'weak' | 'option' {
