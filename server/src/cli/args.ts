@@ -14,13 +14,33 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['check'] as const;
+export const COMMANDS = ['check', 'breaking'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands DESIGN.md promises that this build does not ship yet. */
-export const PLANNED_COMMANDS = ['breaking', 'generate', 'handlers'] as const;
+export const PLANNED_COMMANDS = ['generate', 'handlers'] as const;
 
 export type Format = 'text' | 'json';
+
+export const RULE_SETS = ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CONFLUENT'] as const;
+export type RuleSet = (typeof RULE_SETS)[number];
+
+export const MODES = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type BreakingFormat = Format | 'github' | 'sarif';
+
+export interface BreakingArgs {
+  readonly paths: readonly string[];
+  readonly importPaths: readonly string[];
+  readonly against: string;
+  /** Absent: the buf.yaml `breaking:` config when there is one, else FILE. */
+  readonly rules?: RuleSet;
+  /** Absent: the registry subject's level for a registry baseline; else none for Protobuf, BACKWARD for Avro. */
+  readonly mode?: Mode;
+  readonly format: BreakingFormat;
+  readonly help: boolean;
+}
 
 export interface CheckArgs {
   readonly paths: readonly string[];
@@ -33,11 +53,14 @@ export const GENERAL_USAGE = `event-schemas: checks Protobuf and Avro event sche
 
 Usage:
   event-schemas check [PATH...] [-I DIR]... [--format text|json]
+  event-schemas breaking [PATH...] [-I DIR]... --against BASELINE [--rules RULES] [--mode MODE]
+                         [--format text|json|github|sarif]
   event-schemas help [COMMAND]
   event-schemas --version
 
 Commands:
-  check    report syntax and semantic errors in .proto, .avsc and .avdl files
+  check     report syntax and semantic errors in .proto, .avsc and .avdl files
+  breaking  report changes that break consumers, against a baseline (a folder, git:REV, a registry)
 
 Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage, I/O or unreadable input
 `;
@@ -62,8 +85,50 @@ Options:
 Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage, I/O or unreadable input
 `;
 
+export const BREAKING_USAGE = `Usage: event-schemas breaking [PATH...] [-I DIR]... --against BASELINE
+                              [--rules FILE|PACKAGE|WIRE_JSON|WIRE|CONFLUENT]
+                              [--mode BACKWARD|BACKWARD_TRANSITIVE|FORWARD|FORWARD_TRANSITIVE|FULL|FULL_TRANSITIVE|NONE]
+                              [--format text|json|github|sarif]
+
+Reports changes to .proto and .avsc files that break their consumers, compared with a baseline,
+and the syntax and semantic errors of the current files as \`check\` does.
+
+Arguments:
+  PATH                a file, or a folder searched recursively; default: .
+
+Options:
+  --against BASELINE  the old version, one of:
+                        DIR or FILE          laid out like PATH (a folder stands in for each PATH)
+                        git:REV              the same paths at a git revision: HEAD (git:), a branch,
+                                             a tag, a commit, or merge-base:BRANCH
+                        PATTERN              a glob such as schemas/orders/v*.avsc: earlier versions
+                                             of the one PATH file, oldest first in natural order
+                        registry:URL#SUBJECT a Confluent-compatible schema registry subject; set
+                                             EVENT_SCHEMAS_REGISTRY_USER and _PASSWORD, or _TOKEN
+  -I, --proto_path DIR
+                      an import root for .proto files when there is no buf.yaml; repeatable
+  --rules RULES       buf's breaking rule category for Protobuf: FILE (default), PACKAGE,
+                      WIRE_JSON, WIRE, or CONFLUENT (Schema Registry's Protobuf rules). Without it,
+                      the \`breaking:\` section of buf.yaml applies when there is one
+  --mode MODE         Confluent compatibility: Avro schema resolution, and CONFLUENT rules for
+                      Protobuf. BACKWARD: the new schema reads old data; FORWARD: old readers read
+                      new data; FULL: both; _TRANSITIVE: against every earlier version; NONE: no
+                      checks. Default: the registry subject's level, else BACKWARD for Avro
+  --format FORMAT     text (default), json (as \`check\`), github (workflow annotations), or sarif
+                      (SARIF 2.1.0)
+  -h, --help          show this help
+
+Environment:
+  EVENT_SCHEMAS_REGISTRY_TIMEOUT_MS  how long to wait for each registry request (default 10000)
+
+Exit codes: 0 clean (warnings allowed), 1 breaking changes or errors found, 2 usage, I/O or
+unreadable input (a baseline that cannot be read, a registry that cannot be reached)
+`;
+
 export function usageOf(command: string | undefined): string {
-  return command === 'check' ? CHECK_USAGE : GENERAL_USAGE;
+  if (command === 'check') return CHECK_USAGE;
+  if (command === 'breaking') return BREAKING_USAGE;
+  return GENERAL_USAGE;
 }
 
 export function isCommand(name: string): name is Command {
@@ -98,6 +163,48 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     format,
     help: values.help === true,
   };
+}
+
+export function parseBreakingArgs(argv: readonly string[]): BreakingArgs {
+  const { values, positionals } = strictParse(
+    argv,
+    {
+      proto_path: { type: 'string', short: 'I', multiple: true },
+      against: { type: 'string' },
+      rules: { type: 'string' },
+      mode: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'breaking',
+  );
+  const help = values.help === true;
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'github' && format !== 'sarif') {
+    throw new UsageError(`unknown format \`${String(format)}\`: use --format text, json, github or sarif`, 'breaking');
+  }
+  const against = values.against as string | undefined;
+  if (against === undefined && !help) throw new UsageError('no baseline given: add --against BASELINE, e.g. --against git:main', 'breaking');
+  const rules = oneOf(values.rules as string | undefined, RULE_SETS, 'rules');
+  const mode = oneOf(values.mode as string | undefined, MODES, 'mode');
+  return {
+    paths: positionals,
+    importPaths: (values.proto_path as string[] | undefined) ?? [],
+    against: against ?? '',
+    ...(rules ? { rules } : {}),
+    ...(mode ? { mode } : {}),
+    format,
+    help,
+  };
+}
+
+/** Rule sets and modes are spelled in capitals in buf's and Confluent's docs; any case is accepted. */
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase();
+  const hit = allowed.find((a) => a === upper);
+  if (!hit) throw new UsageError(`unknown ${option} \`${value}\`: use one of ${allowed.join(', ')}`, 'breaking');
+  return hit;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

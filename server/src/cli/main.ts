@@ -4,25 +4,32 @@
  * code: nothing escapes as an uncaught exception, and usage errors print the usage to stderr.
  */
 import { version } from '../../../package.json';
-import { isCommand, parseCheckArgs, unknownCommand, usageOf, UsageError } from './args';
+import { isCommand, parseBreakingArgs, parseCheckArgs, unknownCommand, usageOf, UsageError } from './args';
+import { runBreaking } from './breaking';
 import { EXIT_CLEAN, EXIT_USAGE, runCheck } from './check';
 import { processIo, type Io } from './io';
 
-export function main(argv: readonly string[], io: Io): number {
+/** A number, or a promise of one for commands that wait on git or the network (`breaking`). */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => failure(e, io));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.error(e.message);
-      io.errText('\n' + usageOf(e.command));
-      return EXIT_USAGE;
-    }
-    io.error(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return EXIT_USAGE;
+    return failure(e, io);
   }
 }
 
-function dispatch(argv: readonly string[], io: Io): number {
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.error(e.message);
+    io.errText('\n' + usageOf(e.command));
+    return EXIT_USAGE;
+  }
+  io.error(`unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return EXIT_USAGE;
+}
+
+function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('no command given');
   if (first === '--help' || first === '-h') return help(undefined, io);
@@ -38,6 +45,11 @@ function dispatch(argv: readonly string[], io: Io): number {
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option \`${first}\`: give a command first`);
   if (!isCommand(first)) throw unknownCommand(first);
+  if (first === 'breaking') {
+    const args = parseBreakingArgs(rest);
+    if (args.help) return help('breaking', io);
+    return runBreaking(args, io, process.env);
+  }
   const args = parseCheckArgs(rest);
   if (args.help) return help('check', io);
   return runCheck(args, io);
@@ -54,5 +66,7 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2), processIo());
+  const code = main(process.argv.slice(2), processIo());
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

@@ -1,0 +1,145 @@
+/**
+ * .proto files against their earlier versions, matched the way buf matches them: by path
+ * relative to the import root. Both sides are grouped by import roots as `check` groups them
+ * (buf.work.yaml / buf.yaml modules, else -I, else the PATH folder); each group gets one project
+ * per side and one image per side, and the rules compare the images.
+ *
+ * The module's files (those under a PATH) are compared; everything else an import pulls in is a
+ * dependency. An old file's imports resolve first among the old files (a git baseline brings the
+ * import roots at that revision, a registry its references), then from the disk.
+ */
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { buildProtoImage } from '../../core/compat/proto/build';
+import type { Finding } from '../../core/compat/finding';
+import { ProtoProject } from '../../core/proto/project';
+import { ProtoFiles } from '../../host/protoFiles';
+import { discoverRoots, type ImportRoots } from '../../host/roots';
+import type { InputFile } from '../checkers/checker';
+import type { CompareResult } from './avro';
+import type { BaselineDoc, BaselineDocs } from './docs';
+import { readBreakingConfig } from './bufConfig';
+import { runProtoRules, type ProtoRuleChoice } from './protoRules';
+
+export interface ProtoCompareInput {
+  readonly cwd: string;
+  /** The current .proto files. */
+  readonly current: readonly InputFile[];
+  /** Absolute `-I` folders. */
+  readonly importPaths: readonly string[];
+  /** The PATH arguments, absolute: old files below them are the module's, the rest dependencies. */
+  readonly targets: readonly string[];
+  readonly docs: BaselineDocs;
+  /** Versions to compare against (indexes into docs.versions, oldest first). */
+  readonly versions: readonly number[];
+  /** Every version in turn, newest first, stopping at the first that breaks; else only the newest. */
+  readonly transitive: boolean;
+  /** Rules chosen on the command line; undefined: the buf.yaml `breaking:` config, else FILE. */
+  readonly choice?: ProtoRuleChoice;
+}
+
+interface Group {
+  readonly roots: ImportRoots;
+  readonly current: InputFile[];
+  readonly old: Map<number, BaselineDoc[]>;
+}
+
+export function compareProto(input: ProtoCompareInput): CompareResult {
+  const problems = new Set<string>();
+  const groups = new Map<string, Group>();
+  const cache = new Map<string, ImportRoots>();
+  const groupOf = (path: string, origin: string, originIsFolder: boolean): Group => {
+    const roots = rootsFor(path, origin, originIsFolder, input.importPaths, cache);
+    for (const p of roots.problems) problems.add(p);
+    const key = roots.roots.join('\0');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { roots, current: [], old: new Map() }));
+    return g;
+  };
+  for (const f of input.current) groupOf(f.path, f.origin, f.originIsFolder).current.push(f);
+
+  for (const index of input.versions) {
+    for (const doc of input.docs.versions[index] ?? []) {
+      // Registry references are dependencies, added below by their import path.
+      if (doc.reference || !doc.path.toLowerCase().endsWith('.proto')) continue;
+      const target = input.targets.find((t) => t === doc.abs || inside(t, doc.abs));
+      if (!target) continue; // an old dependency: loaded on demand through its import path
+      const g = groupOf(doc.abs, target, target !== doc.abs);
+      push(g.old, index, doc);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const group of groups.values()) {
+    const after = new ProtoProject();
+    const afterFiles = new ProtoFiles(after, group.roots);
+    const afterUris = group.current.map((f) => afterFiles.addFile(f.path, f.text)!);
+    afterFiles.loadImports(afterUris);
+    const afterImage = buildProtoImage(after, inputs(after, afterUris));
+    const config = input.choice ? undefined : readBreakingConfig(group.roots, problems);
+
+    const order = input.transitive ? [...input.versions].reverse() : input.versions.slice(-1);
+    for (const index of order) {
+      const before = new ProtoProject();
+      const beforeFiles = new ProtoFiles(before, group.roots);
+      const olds = group.old.get(index) ?? [];
+      const oldUris: string[] = [];
+      for (const doc of olds) {
+        const importPath = importPathIn(group.roots, doc.abs);
+        before.setFile({ uri: doc.uri, importPath, text: doc.text });
+        oldUris.push(doc.uri);
+      }
+      // Old dependencies: the ones this version brought (git extras, registry references) first.
+      for (const doc of input.docs.versions[index] ?? []) {
+        if (olds.includes(doc)) continue;
+        const isProto = doc.path.toLowerCase().endsWith('.proto') || (doc.reference && doc.schemaType === 'PROTOBUF');
+        if (!isProto) continue;
+        const importPath = doc.reference ? doc.path : importPathIn(group.roots, doc.abs, true);
+        if (importPath !== undefined && !before.uriForImport(importPath)) before.setFile({ uri: doc.uri, importPath, text: doc.text });
+      }
+      beforeFiles.loadImports(before.uris());
+      const beforeImage = buildProtoImage(before, inputs(before, oldUris));
+      const found = runProtoRules(beforeImage, afterImage, input.choice ?? { kind: 'buf', config });
+      findings.push(...found);
+      if (found.length > 0) break;
+    }
+  }
+  return { findings, problems: [...problems] };
+}
+
+function inputs(project: ProtoProject, moduleUris: readonly string[]): { uri: string; isImport: boolean }[] {
+  const module = new Set(moduleUris);
+  return [...project.uris()].map((uri) => ({ uri, isImport: !module.has(uri) }));
+}
+
+/** Same rule as `check`: with no configuration the root is the PATH folder, not the file's own. */
+function rootsFor(path: string, origin: string, originIsFolder: boolean, importPaths: readonly string[], cache: Map<string, ImportRoots>): ImportRoots {
+  const dir = dirname(path);
+  let found = cache.get(dir);
+  if (!found) {
+    found = discoverRoots(dir, { importPaths });
+    cache.set(dir, found);
+  }
+  if (found.source !== 'folder') return found;
+  return { roots: [originIsFolder ? origin : dirname(origin)], source: 'folder', problems: [] };
+}
+
+function importPathIn(roots: ImportRoots, abs: string): string;
+function importPathIn(roots: ImportRoots, abs: string, strict: true): string | undefined;
+function importPathIn(roots: ImportRoots, abs: string, strict = false): string | undefined {
+  for (const root of roots.roots) {
+    if (inside(root, abs)) return relative(root, abs).split(sep).join('/');
+  }
+  if (strict) return undefined;
+  return relative(roots.roots[0] ?? dirname(abs), abs).split(sep).join('/');
+}
+
+function inside(dir: string, file: string): boolean {
+  const rel = relative(resolve(dir), resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
