@@ -244,7 +244,12 @@ function defaultItems(project: AvroProject, uri: string, file: AvroFile, s: Scan
   const zero = zeroValue(field.type, resolve);
   if (zero !== undefined) out.push({ label: zero, kind: CompletionItemKind.Value, detail: `a default for ${typeText(field.type, resolve)}`, sortText: '0', preselect: true, textEdit: { range, newText: zero } });
   const e = enumOf(field.type, resolve);
-  if (e) for (const sym of e.symbols) out.push({ label: JSON.stringify(sym.text), kind: CompletionItemKind.EnumMember, sortText: `1${sym.text}`, textEdit: { range, newText: JSON.stringify(sym.text) } });
+  if (e) {
+    for (const sym of e.symbols) {
+      const value = JSON.stringify(sym.text);
+      if (value !== zero) out.push({ label: value, kind: CompletionItemKind.EnumMember, sortText: `1${sym.text}`, textEdit: { range, newText: value } });
+    }
+  }
   const first = field.type.kind === 'union' ? field.type.branches[0] : field.type;
   const t = first?.kind === 'reference' ? resolve(first) : first;
   if (t?.kind === 'primitive' && t.type === 'boolean') {

@@ -316,7 +316,9 @@ function valuesFor(
       if (e && firstIsEnum) out.push(...symbolItems(e, range));
       const t = first?.kind === 'reference' ? resolve(first) : first;
       if (t?.kind === 'primitive' && t.type === 'boolean') out.push(item('true', CompletionItemKind.Value, 'true', range), item('false', CompletionItemKind.Value, 'false', range));
-      if (zero !== undefined && !out.some((i) => i.textEdit.newText === zero)) {
+      const same = out.find((i) => i.textEdit.newText === zero);
+      if (same) same.preselect = true;
+      else if (zero !== undefined) {
         out.unshift(item(zero, CompletionItemKind.Value, zero, range, { detail: `a default for ${typeText(f.type, resolve)}`, sortText: '0', preselect: true, filterText: zero }));
       }
       return out;
