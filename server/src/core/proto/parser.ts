@@ -114,6 +114,8 @@ const MAX_NESTING = 100;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const NO_SPAN: Span = { start: 0, end: 0 };
+/** Most declarations have no compact options; they share one empty list. */
+const NO_OPTIONS: readonly OptionDecl[] = Object.freeze([]);
 
 class Parser {
   readonly diagnostics: Diagnostic[];
@@ -309,16 +311,18 @@ class Parser {
 
   // ---------------------------------------------------------------- node endings
 
-  /** Ends a `;`-terminated declaration: its span, and its docs with the trailing comment after the `;`. */
-  private endStatement(first: number, what: string, ctx: Ctx): { span: Span; docs: Docs } {
+  /** Ends a `;`-terminated declaration: sets its span, and its docs with the trailing comment after the `;`. */
+  private finish<N extends { span: Span; docs: Docs }>(node: N, first: number, what: string, ctx: Ctx): N {
     if (this.at(';')) {
       const semi = this.pos;
-      const end = this.advance().span.end;
-      return { span: { start: this.startOf(first), end }, docs: this.docs.docs(first, semi) };
+      node.span = { start: this.startOf(first), end: this.advance().span.end };
+      node.docs = this.docs.docs(first, semi);
+      return node;
     }
-    const end = this.prevEnd();
+    node.span = { start: this.startOf(first), end: this.prevEnd() };
+    node.docs = this.docs.docs(first, -1);
     this.missingSemicolon(what, ctx, first);
-    return { span: { start: this.startOf(first), end }, docs: this.docs.docs(first, -1) };
+    return node;
   }
 
   /** Gives up on a declaration after its error was reported: it keeps what parsed, the rest is skipped. */
@@ -423,7 +427,7 @@ class Parser {
     this.advance();
     node.value = value.value ?? '';
     node.valueSpan = value.span;
-    return Object.assign(node, this.endStatement(first, `the ${keyword} declaration`, Ctx.Top));
+    return this.finish(node, first, `the ${keyword} declaration`, Ctx.Top);
   }
 
   private parsePackage(): PackageDecl {
@@ -434,7 +438,7 @@ class Parser {
       this.expected('syntax/missing-name', 'a package name after `package`');
       return { kind: 'package', ...this.abandon(first, Ctx.Top) };
     }
-    return { kind: 'package', name, ...this.endStatement(first, 'the package declaration', Ctx.Top) };
+    return this.finish<Mutable<PackageDecl>>({ kind: 'package', name, span: NO_SPAN, docs: NO_DOCS }, first, 'the package declaration', Ctx.Top);
   }
 
   private parseImport(): ImportDecl {
@@ -454,7 +458,7 @@ class Parser {
     this.advance();
     node.path = path.value ?? '';
     node.pathSpan = path.span;
-    return Object.assign(node, this.endStatement(first, 'the import', Ctx.Top));
+    return this.finish(node, first, 'the import', Ctx.Top);
   }
 
   // ---------------------------------------------------------------- options and values
@@ -475,7 +479,7 @@ class Parser {
     const value = this.parseConstant();
     if (!value) return Object.assign(node, this.abandon(first, ctx));
     node.value = value;
-    return Object.assign(node, this.endStatement(first, 'the option', ctx));
+    return this.finish(node, first, 'the option', ctx);
   }
 
   /** `a.b`, `(ext.name).sub`, `(.full.ext)`. Reports its own error and returns undefined when broken. */
@@ -1101,10 +1105,10 @@ class Parser {
       this.recover(ctx, first);
       return undefined;
     }
-    const node: Mutable<FieldDecl> = { kind: 'field', type, options: [], span: NO_SPAN, docs: NO_DOCS };
+    const node: Mutable<FieldDecl> = { kind: 'field', type, options: NO_OPTIONS, span: NO_SPAN, docs: NO_DOCS };
     if (label) node.label = label;
     if (!this.parseFieldTail(node)) return Object.assign(node, this.abandon(first, ctx));
-    return Object.assign(node, this.endStatement(first, 'the field declaration', ctx));
+    return this.finish(node, first, 'the field declaration', ctx);
   }
 
   /** `name = number [options]`, shared by fields, map fields and groups. False when broken (reported). */
@@ -1143,7 +1147,7 @@ class Parser {
   private parseMapField(first: number, ctx: Ctx): MapFieldDecl {
     const kw = this.advance();
     this.advance(); // `<`
-    const node: Mutable<MapFieldDecl> = { kind: 'mapField', typeSpan: kw.span, options: [], span: NO_SPAN, docs: NO_DOCS };
+    const node: Mutable<MapFieldDecl> = { kind: 'mapField', typeSpan: kw.span, options: NO_OPTIONS, span: NO_SPAN, docs: NO_DOCS };
     const broken = () => {
       node.typeSpan = { start: kw.span.start, end: this.prevEnd() };
       return Object.assign(node, this.abandon(first, ctx));
@@ -1170,7 +1174,7 @@ class Parser {
     }
     node.typeSpan = { start: kw.span.start, end: this.advance().span.end };
     if (!this.parseFieldTail(node)) return Object.assign(node, this.abandon(first, ctx));
-    return Object.assign(node, this.endStatement(first, 'the field declaration', ctx));
+    return this.finish(node, first, 'the field declaration', ctx);
   }
 
   private parseGroup(first: number, label: { value: Label; span: Span } | undefined, ctx: Ctx): GroupDecl {
@@ -1178,7 +1182,7 @@ class Parser {
     const node: Mutable<GroupDecl> = {
       kind: 'group',
       keywordSpan: kw.span,
-      options: [],
+      options: NO_OPTIONS,
       body: [],
       span: NO_SPAN,
       docs: NO_DOCS,
@@ -1266,7 +1270,7 @@ class Parser {
       }
       if (!this.eat(',')) break;
     }
-    return Object.assign(node, this.endStatement(first, 'the reserved declaration', ctx));
+    return this.finish(node, first, 'the reserved declaration', ctx);
   }
 
   private parseExtensions(): ExtensionsDecl {
@@ -1284,7 +1288,7 @@ class Parser {
     if ((this.at('[') || this.atOptionsWithoutBracket(true)) && !this.parseCompactOptions(options)) {
       return Object.assign(node, this.abandon(first, Ctx.Message));
     }
-    return Object.assign(node, this.endStatement(first, 'the extensions declaration', Ctx.Message));
+    return this.finish(node, first, 'the extensions declaration', Ctx.Message);
   }
 
   // ---------------------------------------------------------------- enums
@@ -1322,7 +1326,7 @@ class Parser {
     const node: Mutable<EnumValueDecl> = {
       kind: 'enumValue',
       name: { text: t.text, span: t.span },
-      options: [],
+      options: NO_OPTIONS,
       span: NO_SPAN,
       docs: NO_DOCS,
     };
@@ -1343,7 +1347,7 @@ class Parser {
       if (!span) return Object.assign(node, this.abandon(first, Ctx.Enum));
       node.optionsSpan = span;
     }
-    return Object.assign(node, this.endStatement(first, 'the enum value', Ctx.Enum));
+    return this.finish(node, first, 'the enum value', Ctx.Enum);
   }
 
   // ---------------------------------------------------------------- services
@@ -1381,7 +1385,7 @@ class Parser {
   private parseRpc(): RpcDecl {
     const first = this.pos;
     this.advance();
-    const node: Mutable<RpcDecl> = { kind: 'rpc', options: [], span: NO_SPAN, docs: NO_DOCS };
+    const node: Mutable<RpcDecl> = { kind: 'rpc', options: NO_OPTIONS, span: NO_SPAN, docs: NO_DOCS };
     const name = this.parseName();
     if (!name) {
       this.expected('syntax/missing-name', 'a method name after `rpc`');
@@ -1399,7 +1403,7 @@ class Parser {
     const t = this.cur;
     const optionsFollow = t.newlineBefore && t.kind === 'ident' && t.text === 'option' && this.column(t.span.start) > this.column(this.startOf(first));
     if (!this.at('{') && !optionsFollow) {
-      return Object.assign(node, this.endStatement(first, 'the method declaration', Ctx.Service));
+      return this.finish(node, first, 'the method declaration', Ctx.Service);
     }
     const block = this.parseBlock(first, Ctx.Service, Ctx.Rpc, `method \`${name.text}\``, '`{` before the method options', () =>
       this.parseRpcElement(),
