@@ -2,11 +2,17 @@
  * The Protobuf parser: hand-written recursive descent over the lexer's tokens, accepting proto2,
  * proto3 and editions alike (what is legal for a file's syntax is checked later, not here).
  *
- * It never gives up. After an error it reports one diagnostic on the token that is wrong and
- * skips ahead to a point where parsing can resume: the next `;` at the same nesting level, the
- * `}` that closes the current block, or a token at the start of a line that can begin a
+ * It never gives up. After an error it reports one diagnostic on the token that is wrong (or
+ * right after the previous token, when what is missing belongs at the end of a line) and skips
+ * ahead to a point where parsing can resume: the next `;` at the same nesting level, the `}`
+ * that closes the current block, or a token at the start of a line that can begin a
  * declaration. Everything that did parse stays in the tree, so the editor keeps working on a
  * file that is half typed. Each loop consumes a token or ends, so any input terminates.
+ *
+ * One mistake should be one diagnostic, so where the grammar alone cannot tell what was meant,
+ * the layout decides: lines indented under a broken declaration belong to it, a body indented
+ * under a header without `{` is still its body, and a declaration that cannot be inside the
+ * current block (`message M {` inside an enum) shows where its `}` was forgotten.
  *
  * Keywords are contextual, as in protoc: `message`, `option`, `to`, `max`, ... are also valid
  * names, so the parser decides by looking one or two tokens ahead.
