@@ -459,6 +459,19 @@ message A { /* b */ int32 x = 1; }
   assert.deepEqual(p.ast.span, { start: 0, end: p.text.length });
 });
 
+test('CRLF line breaks and a byte order mark change nothing', () => {
+  const lf = '// Leading.\nsyntax = "proto3";\n\n/* Block\n * two\n */\nmessage A { // t\n  int32 a = 1;\n}\n';
+  const crlf = parseProto('\uFEFF' + lf.replace(/\n/g, '\r\n'));
+  const plain = parseProto(lf);
+  assert.deepEqual(crlf.diagnostics, []);
+  assert.deepEqual(outline(crlf.ast.body), outline(plain.ast.body));
+  assert.deepEqual(
+    crlf.ast.body.map((d) => d.docs),
+    [{ leading: 'Leading.' }, { leading: 'Block\ntwo', trailing: 't' }],
+  );
+  assert.deepEqual(plain.ast.body.map((d) => d.docs), crlf.ast.body.map((d) => d.docs));
+});
+
 // ------------------------------------------------------------------ comments
 
 test('comments attach as protoc attaches them: leading, trailing, detached', () => {

@@ -144,6 +144,8 @@ class Parser {
     this.diagnostics = [];
     for (const d of lexDiagnostics) {
       if (this.errorStarts.has(d.span.start)) continue;
+      // A byte order mark opening the file is not a character of the schema (protoc skips it too).
+      if (d.span.start === 0 && d.span.end === 1 && text.charCodeAt(0) === 0xfeff) continue;
       this.errorStarts.add(d.span.start);
       this.diagnostics.push(d);
     }
