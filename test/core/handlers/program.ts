@@ -93,9 +93,12 @@ export function decode${union}(bytes: Uint8Array): Result<${union}, DecodeError>
 
 export const orders = generatedModule('OrderEvent', ['OrderPlaced', 'OrderShipped', 'OrderCancelled']);
 
+/** `console` as lib.dom declares it (the fixtures use ES2022 without DOM or Node types). */
+export const globals = `declare var console: { log(...data: any[]): void; error(...data: any[]): void };\n`;
+
 /** The generated files plus `main` at /src/main.ts. */
 export function project(main: string, more: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return { '/src/gen/runtime.ts': runtime, '/src/gen/orders.ts': orders, ...more, '/src/main.ts': main };
+  return { '/src/globals.d.ts': globals, '/src/gen/runtime.ts': runtime, '/src/gen/orders.ts': orders, ...more, '/src/main.ts': main };
 }
 
 export function run(files: Readonly<Record<string, string>>, name = '/src/main.ts', ruleOptions?: HandlerRuleOptions): Diagnostic[] {
