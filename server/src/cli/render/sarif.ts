@@ -70,8 +70,10 @@ export function renderSarif(report: Report, where: Where, options: SarifOptions)
 }
 
 function physical(file: string, range: Range) {
+  // A registry version has an address of its own rather than a place in the tree.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(file);
   return {
-    artifactLocation: { uri: relativeUri(file), uriBaseId: ROOT },
+    artifactLocation: absolute ? { uri: file } : { uri: relativeUri(file), uriBaseId: ROOT },
     region: {
       startLine: range.start.line + 1,
       startColumn: range.start.character + 1,
