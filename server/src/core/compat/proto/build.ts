@@ -1,0 +1,626 @@
+/**
+ * Builds the image of a linked set of .proto files: one walk per file over its syntax tree, type
+ * references resolved through the project's links, editions features resolved the way protoc
+ * resolves them (the element's own option, then its oneof and enclosing messages, then the file,
+ * then the edition's default), and proto2/proto3 read as their fixed feature sets.
+ *
+ * Works on partial trees: a declaration without a number cannot be matched and is left out, an
+ * unresolved type keeps the name as written. Never throws.
+ */
+import type { Span } from '../../text/span';
+import type {
+  Constant,
+  EnumDecl,
+  ExtendDecl,
+  FieldDecl,
+  GroupDecl,
+  MapFieldDecl,
+  MessageDecl,
+  MessageElement,
+  NumberRange,
+  OneofDecl,
+  OptionDecl,
+  ProtoFile,
+  ReservedDecl,
+  ServiceDecl,
+  TypeRef,
+} from '../../proto/ast';
+import { SCALAR_TYPES } from '../../proto/builtinOptions';
+import type { ProtoSymbol } from '../../proto/symbols';
+import { defaultJsonName } from '../../proto/checks/jsonNames';
+import { mapEntryName } from '../../proto/checks/duplicateNames';
+import { constantIdent, optionNamed } from '../../proto/checks/options';
+import { fileSyntax } from '../../proto/checks/syntax';
+import {
+  FILE_OPTION_NAMES,
+  type Cardinality,
+  type CppStringType,
+  type FieldKind,
+  type FileOptionName,
+  type IdempotencyLevel,
+  type ImageEnum,
+  type ImageEnumValue,
+  type ImageField,
+  type ImageFile,
+  type ImageMessage,
+  type ImageMethod,
+  type ImageOneof,
+  type ImageRange,
+  type ImageService,
+  type ProtoImage,
+  type ProtoSyntax,
+  type SetOption,
+} from './image';
+
+/** What the builder needs from a project: each file's tree and import path, and its links. */
+export interface ImageSource {
+  get(uri: string): { readonly importPath: string; readonly ast: ProtoFile } | undefined;
+  link(uri: string): { readonly typeOf: ReadonlyMap<TypeRef, ProtoSymbol> } | undefined;
+}
+
+export interface ImageInput {
+  readonly uri: string;
+  /** A dependency that is loaded for resolution but not compared. */
+  readonly isImport?: boolean;
+}
+
+const MESSAGE_MAX = 536870911;
+const MESSAGE_SET_MAX = 2147483646;
+const ENUM_MAX = 2147483647;
+
+export function buildProtoImage(source: ImageSource, inputs: Iterable<string | ImageInput>): ProtoImage {
+  const files: ImageFile[] = [];
+  const fileByPath = new Map<string, ImageFile>();
+  for (const input of inputs) {
+    const { uri, isImport } = typeof input === 'string' ? { uri: input, isImport: false } : input;
+    const state = source.get(uri);
+    if (!state) continue;
+    // A second file with the same import path (another root) is shadowed, as protoc shadows it.
+    if (fileByPath.has(state.importPath)) continue;
+    const file = buildFile(uri, state.importPath, state.ast, source.link(uri)?.typeOf, isImport ?? false);
+    files.push(file);
+    fileByPath.set(file.path, file);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, fileByPath };
+}
+
+/** One level of feature inheritance: the options of a declaration that encloses the element. */
+type Scope = readonly (readonly OptionDecl[])[];
+
+/** `features.x = V`, `features.(pb.cpp).x = V` or `features = { x: V }` among a declaration's own options. */
+function ownFeature(options: readonly OptionDecl[], feature: string, extension?: string): SetOption<string> | undefined {
+  let found: SetOption<string> | undefined;
+  for (const o of options) {
+    const p = o.name.parts;
+    if (p[0]?.extension || p[0]?.text !== 'features') continue;
+    if (extension === undefined) {
+      if (p.length === 2 && !p[1]!.extension && p[1]!.text === feature) {
+        const v = constantIdent(o.value);
+        if (v) found = { value: v, span: o.span };
+      } else if (p.length === 1 && o.value?.kind === 'aggregate') {
+        const m = new RegExp(`(?:^|[\\s{,;])${feature}\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)`).exec(o.value.text);
+        if (m) found = { value: m[1]!, span: o.span };
+      }
+    } else if (p.length === 3 && p[1]!.extension && p[1]!.text.replace(/^\./, '') === extension && p[2]!.text === feature) {
+      const v = constantIdent(o.value);
+      if (v) found = { value: v, span: o.span };
+    }
+  }
+  return found;
+}
+
+function inherited(scope: Scope, feature: string, extension?: string): string | undefined {
+  for (let i = scope.length - 1; i >= 0; i--) {
+    const v = ownFeature(scope[i]!, feature, extension);
+    if (v) return v.value;
+  }
+  return undefined;
+}
+
+const SCALAR_KINDS = SCALAR_TYPES as ReadonlySet<string>;
+
+function rangesOf(ranges: readonly NumberRange[], max: number): ImageRange[] {
+  const out: ImageRange[] = [];
+  for (const r of ranges) {
+    const start = r.start.value;
+    if (!Number.isFinite(start)) continue;
+    const isMax = r.end?.kind === 'max';
+    const end = r.end === undefined ? start : r.end.kind === 'max' ? max : r.end.value;
+    out.push({ start, end, max: isMax, span: r.span });
+  }
+  return out;
+}
+
+function reservedOf(body: readonly { kind: string }[], max: number): { ranges: ImageRange[]; names: string[] } {
+  const ranges: ImageRange[] = [];
+  const names: string[] = [];
+  for (const el of body) {
+    if (el.kind !== 'reserved') continue;
+    const r = el as ReservedDecl;
+    ranges.push(...rangesOf(r.ranges, max));
+    for (const n of r.names) names.push(n.text);
+  }
+  return { ranges, names };
+}
+
+function stringOption(options: readonly OptionDecl[], name: string): SetOption<string> | undefined {
+  const o = optionNamed(options, name);
+  if (!o?.value) return undefined;
+  const v = o.value;
+  const value = v.kind === 'string' ? v.value : v.kind === 'aggregate' ? v.text : v.kind === 'float' || v.kind === 'int' ? v.text : constantIdent(v);
+  return value === undefined ? undefined : { value, span: o.span };
+}
+
+function buildFile(
+  uri: string,
+  path: string,
+  ast: ProtoFile,
+  typeOf: ReadonlyMap<TypeRef, ProtoSymbol> | undefined,
+  isImport: boolean,
+): ImageFile {
+  const syntaxInfo = fileSyntax(ast);
+  const syntax: ProtoSyntax = syntaxInfo.kind;
+  const edition = syntaxInfo.edition;
+  let packageName = '';
+  let packageSpan: Span | undefined;
+  const fileOptions: OptionDecl[] = [];
+  for (const d of ast.body) {
+    if (d.kind === 'package' && packageSpan === undefined) {
+      packageName = d.name?.text ?? '';
+      packageSpan = d.span;
+    } else if (d.kind === 'option') fileOptions.push(d);
+  }
+  const options = new Map<FileOptionName, SetOption<string>>();
+  for (const name of FILE_OPTION_NAMES) {
+    const v = stringOption(fileOptions, name);
+    if (v) options.set(name, v);
+  }
+  const syntaxSpan = syntaxInfo.decl?.span;
+  const messages: ImageMessage[] = [];
+  const enums: ImageEnum[] = [];
+  const services: ImageService[] = [];
+  const extensions: ImageField[] = [];
+  const file: ImageFile = {
+    uri,
+    path,
+    isImport,
+    package: packageName,
+    packageSpan,
+    syntax,
+    edition,
+    syntaxSpan,
+    anchor: packageSpan ?? syntaxSpan ?? { start: 0, end: 0 },
+    options,
+    messages,
+    enums,
+    services,
+    extensions,
+  };
+  const editions = syntax === 'editions';
+  const legacyEdition = !editions || (edition ?? '') < '2024';
+  const javaCheckUtf8 = options.get('java_string_check_utf8');
+
+  const feature = (scope: Scope, name: string, ext?: string): string | undefined => (editions ? inherited(scope, name, ext) : undefined);
+  const jsonFormatOf = (scope: Scope): 'ALLOW' | 'LEGACY_BEST_EFFORT' => {
+    const v = feature(scope, 'json_format');
+    if (v === 'ALLOW' || v === 'LEGACY_BEST_EFFORT') return v;
+    return syntax === 'proto2' ? 'LEGACY_BEST_EFFORT' : 'ALLOW';
+  };
+  const resolveType = (ref: TypeRef | undefined): { kind: FieldKind; typeName?: string } => {
+    const text = ref?.text ?? '';
+    if (SCALAR_KINDS.has(text)) return { kind: text as FieldKind };
+    const sym = ref ? typeOf?.get(ref) : undefined;
+    if (sym) return { kind: sym.kind === 'enum' ? 'enum' : 'message', typeName: sym.fullName };
+    return { kind: 'message', typeName: text.replace(/^\./, '') };
+  };
+
+  interface FieldContext {
+    readonly message?: ImageMessage;
+    /** The scope for an extension's full name; the message's full name for a field. */
+    readonly scopeName: string;
+    readonly scope: Scope;
+    readonly oneof?: ImageOneof;
+    readonly extendee?: string;
+  }
+
+  const makeField = (
+    ctx: FieldContext,
+    parts: {
+      name: string;
+      numberLit: { value: number; span: Span };
+      label?: { value: 'optional' | 'required' | 'repeated'; span: Span };
+      type: { kind: FieldKind; typeName?: string };
+      typeSpan: Span;
+      isMap: boolean;
+      options: readonly OptionDecl[];
+      span: Span;
+      nameSpan: Span;
+    },
+  ): ImageField => {
+    const own = parts.options;
+    const chain: Scope = [...ctx.scope, own];
+    let kind = parts.type.kind;
+    if (kind === 'message' && !parts.isMap && editions && feature(chain, 'message_encoding') === 'DELIMITED') kind = 'group';
+    const label = parts.isMap ? 'repeated' : (parts.label?.value ?? 'optional');
+    let cardinality: Cardinality;
+    if (parts.isMap) cardinality = 'map';
+    else if (label === 'repeated') cardinality = 'repeated';
+    else {
+      const presence = editions ? feature(chain, 'field_presence') : undefined;
+      if (label === 'required' || presence === 'LEGACY_REQUIRED') cardinality = 'required';
+      else if (ctx.extendee !== undefined || kind === 'message' || kind === 'group' || ctx.oneof) cardinality = 'explicit';
+      else if (syntax === 'proto2') cardinality = 'explicit';
+      else if (syntax === 'proto3') cardinality = label === 'optional' && parts.label ? 'explicit' : 'implicit';
+      else cardinality = presence === 'IMPLICIT' ? 'implicit' : 'explicit';
+    }
+    const jsonNameOpt = ctx.extendee === undefined ? stringOption(own, 'json_name') : undefined;
+    const jstypeOpt = stringOption(own, 'jstype');
+    const jstype = jstypeOpt?.value === 'JS_STRING' || jstypeOpt?.value === 'JS_NUMBER' ? jstypeOpt.value : 'JS_NORMAL';
+    const defaultOpt = optionNamed(own, 'default');
+
+    // C++ string type: `ctype` decides before edition 2024, else the (pb.cpp) feature.
+    const ctypeOpt = stringOption(own, 'ctype');
+    const cppFeature = ownFeature(own, 'string_type', 'pb.cpp');
+    let cppStringType: CppStringType | undefined;
+    let cppStringPiece = false;
+    if (legacyEdition && ctypeOpt) {
+      if (ctypeOpt.value === 'CORD') cppStringType = 'CORD';
+      else if (ctypeOpt.value === 'STRING_PIECE') {
+        cppStringType = 'STRING';
+        cppStringPiece = true;
+      } else if (ctypeOpt.value === 'STRING' || !editions) cppStringType = 'STRING';
+    }
+    if (!cppStringType) {
+      const v = editions ? inherited(chain, 'string_type', 'pb.cpp') : undefined;
+      cppStringType = v === 'CORD' || v === 'VIEW' || v === 'STRING' ? v : legacyEdition ? 'STRING' : 'VIEW';
+    }
+
+    const utf8Own = ownFeature(own, 'utf8_validation');
+    const utf8Resolved = feature(chain, 'utf8_validation');
+    const utf8Validation: 'VERIFY' | 'NONE' = editions ? (utf8Resolved === 'NONE' ? 'NONE' : 'VERIFY') : syntax === 'proto3' ? 'VERIFY' : 'NONE';
+    // Java: java_string_check_utf8 decides outside editions or when set, else the (pb.java) feature.
+    let javaUtf8Validation = utf8Validation;
+    const javaOwn = ownFeature(own, 'utf8_validation', 'pb.java');
+    if (!editions || javaCheckUtf8) {
+      if (javaCheckUtf8?.value === 'true') javaUtf8Validation = 'VERIFY';
+    } else if (inherited(chain, 'utf8_validation', 'pb.java') === 'VERIFY') javaUtf8Validation = 'VERIFY';
+
+    const fullName = ctx.scopeName ? `${ctx.scopeName}.${parts.name}` : parts.name;
+    return {
+      file,
+      message: ctx.message,
+      name: parts.name,
+      fullName,
+      number: parts.numberLit.value,
+      label,
+      labelSpan: parts.label?.span,
+      cardinality,
+      kind,
+      typeName: parts.type.typeName,
+      typeSpan: parts.typeSpan,
+      oneof: ctx.oneof,
+      extendee: ctx.extendee,
+      jsonName: jsonNameOpt?.value ?? defaultJsonName(parts.name),
+      jsonNameSpan: jsonNameOpt?.span,
+      defaultValue: defaultOpt?.value ? { value: defaultOpt.value as Constant, span: defaultOpt.span } : undefined,
+      jstype,
+      jstypeSpan: jstypeOpt?.span,
+      cppStringType,
+      cppStringPiece,
+      ctypeSpan: ctypeOpt?.span,
+      cppStringTypeSpan: cppFeature?.span,
+      utf8Validation,
+      utf8ValidationSpan: utf8Own?.span,
+      javaUtf8Validation,
+      javaUtf8ValidationSpan: javaCheckUtf8?.span ?? javaOwn?.span,
+      span: parts.span,
+      nameSpan: parts.nameSpan,
+      numberSpan: parts.numberLit.span,
+    };
+  };
+
+  const buildEnum = (e: EnumDecl, scopeName: string, scope: Scope, parent: ImageMessage | undefined): ImageEnum | undefined => {
+    if (!e.name) return undefined;
+    const own = e.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const chain: Scope = [...scope, own];
+    const values: ImageEnumValue[] = [];
+    for (const v of e.body) {
+      if (v.kind !== 'enumValue' || !v.number) continue;
+      values.push({ name: v.name.text, number: v.number.value, span: v.span, nameSpan: v.name.span, numberSpan: v.number.span });
+    }
+    const reserved = reservedOf(e.body, ENUM_MAX);
+    const enumType = feature(chain, 'enum_type');
+    const fullName = scopeName ? `${scopeName}.${e.name.text}` : e.name.text;
+    return {
+      file,
+      parent,
+      name: e.name.text,
+      fullName,
+      nestedName: nested(fullName),
+      span: e.span,
+      nameSpan: e.name.span,
+      values,
+      reservedRanges: reserved.ranges,
+      reservedNames: reserved.names,
+      closed: editions ? enumType === 'CLOSED' : syntax === 'proto2',
+      enumTypeSpan: editions ? ownFeature(own, 'enum_type')?.span : undefined,
+      jsonFormat: jsonFormatOf(chain),
+      jsonFormatSpan: editions ? ownFeature(own, 'json_format')?.span : undefined,
+    };
+  };
+
+  const nested = (fullName: string): string => (packageName && fullName.startsWith(packageName + '.') ? fullName.slice(packageName.length + 1) : fullName);
+
+  const buildExtend = (x: ExtendDecl, scopeName: string, scope: Scope, message: ImageMessage | undefined, out: ImageField[], nestedOut: ImageMessage[]) => {
+    const extendee = x.extendee ? (resolveType(x.extendee).typeName ?? '') : '';
+    for (const f of x.body) {
+      if (f.kind === 'field') {
+        const made = plainField(f, { message, scopeName, scope, extendee });
+        if (made) out.push(made);
+      } else if (f.kind === 'group') {
+        const made = groupField(f, { message, scopeName, scope, extendee }, scope, nestedOut);
+        if (made) out.push(made);
+      }
+    }
+  };
+
+  const plainField = (f: FieldDecl, ctx: FieldContext): ImageField | undefined => {
+    if (!f.number) return undefined;
+    return makeField(ctx, {
+      name: f.name?.text ?? '',
+      numberLit: f.number,
+      label: f.label,
+      type: resolveType(f.type),
+      typeSpan: f.type.span,
+      isMap: false,
+      options: f.options,
+      span: f.span,
+      nameSpan: f.name?.span ?? f.type.span,
+    });
+  };
+
+  /** A group declares a field (lowercased name) and a message of its own. */
+  const groupField = (g: GroupDecl, ctx: FieldContext, messageScope: Scope, nestedOut: ImageMessage[]): ImageField | undefined => {
+    if (!g.name) return undefined;
+    const groupScopeName = ctx.message ? ctx.message.fullName : packageName;
+    const msg = buildMessage(g, groupScopeName, messageScope, ctx.message);
+    if (msg) nestedOut.push(msg);
+    if (!g.number) return undefined;
+    return makeField(ctx, {
+      name: g.name.text.toLowerCase(),
+      numberLit: g.number,
+      label: g.label,
+      type: { kind: 'group', typeName: msg?.fullName },
+      typeSpan: g.keywordSpan,
+      isMap: false,
+      options: g.options,
+      span: g.span,
+      nameSpan: g.name.span,
+    });
+  };
+
+  const buildMessage = (m: MessageDecl | GroupDecl, scopeName: string, scope: Scope, parent: ImageMessage | undefined): ImageMessage | undefined => {
+    if (!m.name) return undefined;
+    const own = m.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const chain: Scope = [...scope, own];
+    const fullName = scopeName ? `${scopeName}.${m.name.text}` : m.name.text;
+    const fields: ImageField[] = [];
+    const oneofs: ImageOneof[] = [];
+    const messages: ImageMessage[] = [];
+    const enums: ImageEnum[] = [];
+    const extensions: ImageField[] = [];
+    const messageSetWireFormat = constantIdent(optionNamed(own, 'message_set_wire_format')?.value) === 'true';
+    const max = messageSetWireFormat ? MESSAGE_SET_MAX : MESSAGE_MAX;
+    const reserved = reservedOf(m.body, max);
+    const extensionRanges: ImageRange[] = [];
+    for (const el of m.body) if (el.kind === 'extensions') extensionRanges.push(...rangesOf(el.ranges, max));
+    const nsda = optionNamed(own, 'no_standard_descriptor_accessor');
+    const msg: ImageMessage = {
+      file,
+      parent,
+      name: m.name.text,
+      fullName,
+      nestedName: nested(fullName),
+      span: m.span,
+      nameSpan: m.name.span,
+      fields,
+      oneofs,
+      messages,
+      enums,
+      extensions,
+      reservedRanges: reserved.ranges,
+      reservedNames: reserved.names,
+      extensionRanges,
+      isMapEntry: false,
+      messageSetWireFormat,
+      noStandardDescriptorAccessor: nsda?.value ? { value: constantIdent(nsda.value) === 'true', span: nsda.span } : undefined,
+      jsonFormat: jsonFormatOf(chain),
+      jsonFormatSpan: editions ? ownFeature(own, 'json_format')?.span : undefined,
+    };
+    const synthetic: ImageOneof[] = [];
+    const ctx: FieldContext = { message: msg, scopeName: fullName, scope: chain };
+    const visit = (el: MessageElement) => {
+      switch (el.kind) {
+        case 'field': {
+          let fieldCtx = ctx;
+          if (syntax === 'proto3' && el.label?.value === 'optional' && el.name) {
+            const oneof: ImageOneof = { name: `_${el.name.text}`, synthetic: true, span: el.span, nameSpan: el.name.span };
+            synthetic.push(oneof);
+            fieldCtx = { ...ctx, oneof };
+          }
+          const f = plainField(el, fieldCtx);
+          if (f) fields.push(f);
+          break;
+        }
+        case 'mapField': {
+          const entry = mapField(el, msg, chain);
+          if (entry) {
+            messages.push(entry.message);
+            fields.push(entry.field);
+          }
+          break;
+        }
+        case 'group': {
+          const f = groupField(el, ctx, chain, messages);
+          if (f) fields.push(f);
+          break;
+        }
+        case 'oneof':
+          oneofMembers(el, ctx, chain, fields, oneofs, messages);
+          break;
+        case 'message': {
+          const nestedMsg = buildMessage(el, fullName, chain, msg);
+          if (nestedMsg) messages.push(nestedMsg);
+          break;
+        }
+        case 'enum': {
+          const en = buildEnum(el, fullName, chain, msg);
+          if (en) enums.push(en);
+          break;
+        }
+        case 'extend':
+          buildExtend(el, fullName, chain, msg, extensions, messages);
+          break;
+        default:
+          break;
+      }
+    };
+    for (const el of m.body) visit(el);
+    oneofs.push(...synthetic);
+    return msg;
+  };
+
+  const oneofMembers = (
+    o: OneofDecl,
+    ctx: FieldContext,
+    chain: Scope,
+    fields: ImageField[],
+    oneofs: ImageOneof[],
+    messages: ImageMessage[],
+  ) => {
+    const own = o.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const oneof: ImageOneof = { name: o.name?.text ?? '', synthetic: false, span: o.span, nameSpan: o.name?.span ?? o.span };
+    oneofs.push(oneof);
+    const memberCtx: FieldContext = { ...ctx, oneof, scope: [...chain, own] };
+    for (const el of o.body) {
+      if (el.kind === 'field') {
+        const f = plainField(el, memberCtx);
+        if (f) fields.push(f);
+      } else if (el.kind === 'group') {
+        const f = groupField(el, memberCtx, chain, messages);
+        if (f) fields.push(f);
+      }
+    }
+  };
+
+  /** A map field is a repeated field of a synthesized entry message with `key = 1` and `value = 2`. */
+  const mapField = (f: MapFieldDecl, parent: ImageMessage, chain: Scope): { field: ImageField; message: ImageMessage } | undefined => {
+    if (!f.name || !f.number) return undefined;
+    const entryName = mapEntryName(f.name.text);
+    const entryFullName = `${parent.fullName}.${entryName}`;
+    const entryFields: ImageField[] = [];
+    const entry: ImageMessage = {
+      file,
+      parent,
+      name: entryName,
+      fullName: entryFullName,
+      nestedName: nested(entryFullName),
+      span: f.span,
+      nameSpan: f.typeSpan,
+      fields: entryFields,
+      oneofs: [],
+      messages: [],
+      enums: [],
+      extensions: [],
+      reservedRanges: [],
+      reservedNames: [],
+      extensionRanges: [],
+      isMapEntry: true,
+      messageSetWireFormat: false,
+      jsonFormat: parent.jsonFormat,
+    };
+    // The entry's fields take their features from the map field, and point at `map<K, V>`.
+    const entryCtx: FieldContext = { message: entry, scopeName: entryFullName, scope: [...chain, f.options] };
+    const part = (name: string, n: number, ref: TypeRef | undefined) =>
+      makeField(entryCtx, {
+        name,
+        numberLit: { value: n, span: f.typeSpan },
+        type: resolveType(ref),
+        typeSpan: f.typeSpan,
+        isMap: false,
+        options: [],
+        span: f.typeSpan,
+        nameSpan: f.typeSpan,
+      });
+    entryFields.push(part('key', 1, f.keyType), part('value', 2, f.valueType));
+    const field = makeField(
+      { message: parent, scopeName: parent.fullName, scope: chain },
+      {
+        name: f.name.text,
+        numberLit: f.number,
+        type: { kind: 'message', typeName: entryFullName },
+        typeSpan: f.typeSpan,
+        isMap: true,
+        options: f.options,
+        span: f.span,
+        nameSpan: f.name.span,
+      },
+    );
+    return { field, message: entry };
+  };
+
+  const buildService = (s: ServiceDecl): ImageService | undefined => {
+    if (!s.name) return undefined;
+    const fullName = packageName ? `${packageName}.${s.name.text}` : s.name.text;
+    const methods: ImageMethod[] = [];
+    const service: ImageService = { file, name: s.name.text, fullName, span: s.span, nameSpan: s.name.span, methods };
+    for (const r of s.body) {
+      if (r.kind !== 'rpc' || !r.name) continue;
+      const idem = stringOption(r.options, 'idempotency_level');
+      const level: IdempotencyLevel = idem?.value === 'NO_SIDE_EFFECTS' || idem?.value === 'IDEMPOTENT' ? idem.value : 'IDEMPOTENCY_UNKNOWN';
+      methods.push({
+        service,
+        name: r.name.text,
+        inputType: resolveType(r.input).typeName ?? '',
+        outputType: resolveType(r.output).typeName ?? '',
+        inputSpan: r.input?.span ?? r.name.span,
+        outputSpan: r.output?.span ?? r.name.span,
+        clientStreaming: r.inputStream !== undefined,
+        serverStreaming: r.outputStream !== undefined,
+        idempotencyLevel: level,
+        idempotencySpan: idem?.span,
+        span: r.span,
+        nameSpan: r.name.span,
+      });
+    }
+    return service;
+  };
+
+  const fileScope: Scope = [fileOptions];
+  for (const d of ast.body) {
+    switch (d.kind) {
+      case 'message': {
+        const m = buildMessage(d, packageName, fileScope, undefined);
+        if (m) messages.push(m);
+        break;
+      }
+      case 'enum': {
+        const e = buildEnum(d, packageName, fileScope, undefined);
+        if (e) enums.push(e);
+        break;
+      }
+      case 'service': {
+        const s = buildService(d);
+        if (s) services.push(s);
+        break;
+      }
+      case 'extend':
+        buildExtend(d, packageName, fileScope, undefined, extensions, messages);
+        break;
+      default:
+        break;
+    }
+  }
+  return file;
+}

@@ -1,0 +1,136 @@
+/**
+ * How buf matches the two sides, computed once and shared by every rule: files by path relative
+ * to their import root, messages, enums and services by full name (wherever they live, so a type
+ * may move between files), fields by number within a matched message, extensions by extendee and
+ * number, enum values by number, rpcs by name within a matched service. Only the module's own
+ * files take part; imports are there for resolution.
+ */
+import type { ImageEnum, ImageField, ImageFile, ImageMessage, ImageMethod, ImageService, ProtoImage } from './image';
+
+export type Pair<T> = readonly [previous: T, current: T];
+
+function byKey<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const t of items) {
+    const k = key(t);
+    // buf refuses duplicate names; the first one wins here so a broken file cannot crash a check.
+    if (!out.has(k)) out.set(k, t);
+  }
+  return out;
+}
+
+function match<T>(previous: Map<string, T>, current: Map<string, T>): Pair<T>[] {
+  const out: Pair<T>[] = [];
+  for (const [k, p] of previous) {
+    const c = current.get(k);
+    if (c !== undefined) out.push([p, c]);
+  }
+  return out;
+}
+
+export function* allMessages(container: { readonly messages: readonly ImageMessage[] }): Generator<ImageMessage> {
+  for (const m of container.messages) {
+    yield m;
+    yield* allMessages(m);
+  }
+}
+
+export function* allEnums(file: ImageFile): Generator<ImageEnum> {
+  yield* file.enums;
+  for (const m of allMessages(file)) yield* m.enums;
+}
+
+export function* allExtensions(file: ImageFile): Generator<ImageField> {
+  yield* file.extensions;
+  for (const m of allMessages(file)) yield* m.extensions;
+}
+
+export class Pairs {
+  readonly previousFiles: readonly ImageFile[];
+  readonly currentFiles: readonly ImageFile[];
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    readonly previous: ProtoImage,
+    readonly current: ProtoImage,
+  ) {
+    this.previousFiles = previous.files.filter((f) => !f.isImport);
+    this.currentFiles = current.files.filter((f) => !f.isImport);
+  }
+
+  private memo<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  get currentFileByPath(): Map<string, ImageFile> {
+    return this.memo('currentFileByPath', () => byKey(this.currentFiles, (f) => f.path));
+  }
+
+  get previousFileByPath(): Map<string, ImageFile> {
+    return this.memo('previousFileByPath', () => byKey(this.previousFiles, (f) => f.path));
+  }
+
+  get files(): Pair<ImageFile>[] {
+    return this.memo('files', () => match(this.previousFileByPath, this.currentFileByPath));
+  }
+
+  get currentMessages(): Map<string, ImageMessage> {
+    return this.memo('currentMessages', () => byKey(this.currentFiles.flatMap((f) => [...allMessages(f)]), (m) => m.fullName));
+  }
+
+  get previousMessages(): Map<string, ImageMessage> {
+    return this.memo('previousMessages', () => byKey(this.previousFiles.flatMap((f) => [...allMessages(f)]), (m) => m.fullName));
+  }
+
+  get messages(): Pair<ImageMessage>[] {
+    return this.memo('messages', () => match(this.previousMessages, this.currentMessages));
+  }
+
+  get currentEnums(): Map<string, ImageEnum> {
+    return this.memo('currentEnums', () => byKey(this.currentFiles.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+  }
+
+  get previousEnums(): Map<string, ImageEnum> {
+    return this.memo('previousEnums', () => byKey(this.previousFiles.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+  }
+
+  get enums(): Pair<ImageEnum>[] {
+    return this.memo('enums', () => match(this.previousEnums, this.currentEnums));
+  }
+
+  get services(): Pair<ImageService>[] {
+    return this.memo('services', () =>
+      match(
+        byKey(this.previousFiles.flatMap((f) => f.services), (s) => s.fullName),
+        byKey(this.currentFiles.flatMap((f) => f.services), (s) => s.fullName),
+      ),
+    );
+  }
+
+  get methods(): Pair<ImageMethod>[] {
+    return this.memo('methods', () =>
+      this.services.flatMap(([p, c]) => match(byKey(p.methods, (m) => m.name), byKey(c.methods, (m) => m.name))),
+    );
+  }
+
+  /** Fields of matched messages by number, then extensions by extendee and number. */
+  get fields(): Pair<ImageField>[] {
+    return this.memo('fields', () => {
+      const out: Pair<ImageField>[] = [];
+      for (const [p, c] of this.messages) out.push(...match(byNumber(p.fields), byNumber(c.fields)));
+      const extensionKey = (f: ImageField) => `${f.extendee ?? ''}\u0000${f.number}`;
+      out.push(
+        ...match(
+          byKey(this.previousFiles.flatMap((f) => [...allExtensions(f)]), extensionKey),
+          byKey(this.currentFiles.flatMap((f) => [...allExtensions(f)]), extensionKey),
+        ),
+      );
+      return out;
+    });
+  }
+}
+
+export function byNumber(fields: readonly ImageField[]): Map<string, ImageField> {
+  return byKey(fields, (f) => String(f.number));
+}

@@ -1,0 +1,29 @@
+/** ENUM_VALUE_SAME_NAME: the names bound to an enum number may not change (with aliases, names may be added but none removed). */
+import { quoteList } from '../describe';
+import { at, was, type BreakingRule } from '../rule';
+import { namesByNumber } from './enumValueDeletion';
+
+export const enumValueSameName: BreakingRule = {
+  id: 'ENUM_VALUE_SAME_NAME',
+  categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'CSR'],
+  check(pairs, report) {
+    for (const [previous, current] of pairs.enums) {
+      const before = namesByNumber(previous);
+      const now = namesByNumber(current);
+      for (const [number, previousNames] of before) {
+        const names = now.get(number);
+        if (!names || previousNames.every((n) => names.includes(n))) continue;
+        const plural = previousNames.length > 1 && names.length > 1 ? 's' : '';
+        for (const v of current.values) {
+          if (v.number !== number) continue;
+          const old = previous.values.find((p) => p.number === number && p.name === v.name);
+          report({
+            message: `enum value "${number}" on enum "${current.name}" changed name${plural} from ${quoteList(previousNames)} to ${quoteList(names)}`,
+            at: at(current.file, v.numberSpan),
+            was: old ? was(previous.file, old.numberSpan) : undefined,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * The shared check of the three FIELD_NO_DELETE rules: a field number that disappeared from a
+ * message, allowed when the number (or the name) is now reserved, if the rule says so.
+ */
+import { fieldDescription } from '../describe';
+import { byNumber, type Pairs } from '../pairs';
+import { atParent, was, type RuleReport } from '../rule';
+
+export function checkFieldDeletion(pairs: Pairs, report: (r: RuleReport) => void, allow: 'none' | 'number' | 'name'): void {
+  for (const [previous, current] of pairs.messages) {
+    const now = byNumber(current.fields);
+    for (const f of byNumber(previous.fields).values()) {
+      if (now.has(String(f.number))) continue;
+      if (allow === 'number' && current.reservedRanges.some((r) => f.number >= r.start && f.number <= r.end)) continue;
+      if (allow === 'name' && current.reservedNames.includes(f.name)) continue;
+      const suffix = allow === 'number' ? ` without reserving the number "${f.number}"` : allow === 'name' ? ` without reserving the name "${f.name}"` : '';
+      report({
+        message: `previously present ${fieldDescription(f)} was deleted${suffix}`,
+        at: atParent(current.file, current.nameSpan),
+        was: was(previous.file, f.nameSpan),
+      });
+    }
+  }
+}

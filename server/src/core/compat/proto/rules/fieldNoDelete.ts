@@ -1,0 +1,9 @@
+/** FIELD_NO_DELETE: a field (by number) may not be deleted from a message. */
+import type { BreakingRule } from '../rule';
+import { checkFieldDeletion } from './fieldDeletion';
+
+export const fieldNoDelete: BreakingRule = {
+  id: 'FIELD_NO_DELETE',
+  categories: ['FILE', 'PACKAGE', 'CSR'],
+  check: (pairs, report) => checkFieldDeletion(pairs, report, 'none'),
+};

@@ -1,0 +1,21 @@
+/** FIELD_SAME_NAME: the field with a given number may not be renamed (an extension by its full name). */
+import { fieldDescription } from '../describe';
+import { at, was, type BreakingRule } from '../rule';
+
+export const fieldSameName: BreakingRule = {
+  id: 'FIELD_SAME_NAME',
+  categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'CSR'],
+  check(pairs, report) {
+    for (const [previous, current] of pairs.fields) {
+      const extension = previous.extendee !== undefined;
+      const before = extension ? previous.fullName : previous.name;
+      const now = extension ? current.fullName : current.name;
+      if (before === now) continue;
+      report({
+        message: `${fieldDescription(current, false)} changed name from "${before}" to "${now}"`,
+        at: at(current.file, current.nameSpan),
+        was: was(previous.file, previous.nameSpan),
+      });
+    }
+  },
+};

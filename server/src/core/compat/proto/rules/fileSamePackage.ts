@@ -1,0 +1,9 @@
+/** FILE_SAME_PACKAGE: a file's package may not change. */
+import type { BreakingRule } from '../rule';
+import { checkFileValue } from './fileOption';
+
+export const fileSamePackage: BreakingRule = {
+  id: 'FILE_SAME_PACKAGE',
+  categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CSR'],
+  check: (pairs, report) => checkFileValue(pairs, report, 'package', (f) => ({ value: f.package, span: f.packageSpan })),
+};
