@@ -100,10 +100,11 @@ test('sarif and github output point related locations at the registry version', 
 test('credentials from the environment: basic and bearer are accepted and never printed', async () => {
   const r = await registry({ subjects: { s: [{ schema: v1 }] }, auth: { basic: { user: 'ci-bot', password: 'pa55-w0rd-basic' }, bearer: 'tok-bearer-8f3a' } });
   const ws = workspace({ 'order.avsc': current });
-  for (const env of [
+  const envs: Record<string, string>[] = [
     { EVENT_SCHEMAS_REGISTRY_USER: 'ci-bot', EVENT_SCHEMAS_REGISTRY_PASSWORD: 'pa55-w0rd-basic' },
     { EVENT_SCHEMAS_REGISTRY_TOKEN: 'tok-bearer-8f3a' },
-  ]) {
+  ];
+  for (const env of envs) {
     for (const format of ['text', 'json', 'github', 'sarif']) {
       const res = await cli(['breaking', 'order.avsc', '--against', `registry:${r.url}#s`, '--format', format], ws, env);
       assert.equal(res.code, 1, res.stderr);
