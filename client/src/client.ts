@@ -47,5 +47,6 @@ function readSettings(): Settings {
     format: { enable: config.get<boolean>('format.enable', defaultSettings.format.enable) },
     diagnostics: { unusedImports: config.get<boolean>('diagnostics.unusedImports', defaultSettings.diagnostics.unusedImports) },
     index: { maxFiles: config.get<number>('index.maxFiles', defaultSettings.index.maxFiles) },
+    avro: { renameKeepsAlias: config.get<Settings['avro']['renameKeepsAlias']>('avro.renameKeepsAlias', defaultSettings.avro.renameKeepsAlias) },
   };
 }

@@ -35,6 +35,11 @@ export interface Settings {
   diagnostics: { unusedImports: boolean };
   /** Background indexing stops after this many files. */
   index: { maxFiles: number };
+  /**
+   * Whether renaming an Avro named type keeps the old name in its `aliases`: `ask` offers it in
+   * the editor's rename preview (unticked), `always` adds it, `never` leaves it out.
+   */
+  avro: { renameKeepsAlias: 'ask' | 'always' | 'never' };
 }
 
 export const defaultSettings: Settings = {
@@ -42,6 +47,7 @@ export const defaultSettings: Settings = {
   format: { enable: true },
   diagnostics: { unusedImports: true },
   index: { maxFiles: 50000 },
+  avro: { renameKeepsAlias: 'ask' },
 };
 
 /**
@@ -65,4 +71,19 @@ export interface StatusParams {
   indexed: number;
   /** Files found so far; it can grow while the server is still discovering files. */
   total: number;
+}
+
+/** The TypeScript server plugin the extension contributes (package.json `typescriptServerPlugins`), by the name tsserver loads it under. */
+export const tsPluginName = 'event-schemas-tsplugin';
+
+/**
+ * Settings of the TypeScript server plugin. The client sends them through the TypeScript
+ * extension's API: `api.configurePlugin(tsPluginName, settings)`; a `tsconfig.json` `plugins`
+ * entry with the same fields works too. Missing or malformed fields keep their defaults.
+ */
+export interface HandlerPluginSettings {
+  /** Report missing handlers and discarded Results in .ts/.tsx files (default true). */
+  enable: boolean;
+  /** Library Result types that must be handled like the generated `Result` (default none). */
+  resultLibraries: ('neverthrow' | 'effect')[];
 }

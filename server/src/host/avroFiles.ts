@@ -97,6 +97,11 @@ export class AvroFiles {
     this.scopes.delete(uri);
   }
 
+  /** Forgets where imports led, e.g. after files were created or deleted on disk. */
+  forgetMissing(): void {
+    this.resolved.clear();
+  }
+
   /** Where each import of an IDL file leads, in order. */
   importsOf(uri: string): readonly ResolvedImport[] {
     const file = this.registry.file(uri);

@@ -1,9 +1,10 @@
 /**
  * Wires each LSP request to its service function and declares the matching capability.
- * A handler does three things: bring the document's project up to date, call the service,
- * return its answer. runSafe guards each one.
+ * A handler does three things: bring the document's project up to date, call the service (the
+ * Avro one for .avsc and .avdl documents, the Protobuf one otherwise), return its answer.
+ * runSafe guards each one.
  */
-import { ResponseError, type ServerCapabilities } from 'vscode-languageserver/node';
+import { ResponseError, type FoldingRange, type ServerCapabilities } from 'vscode-languageserver/node';
 import { pathOf } from '../host/protoFiles';
 import { wktRoot } from '../host/roots';
 import { codeActions } from '../service/proto/codeActions';
@@ -16,6 +17,7 @@ import { hover } from '../service/proto/hover';
 import { references } from '../service/proto/references';
 import { isRenameError, prepareRename, rename } from '../service/proto/rename';
 import { documentSymbols, workspaceSymbols } from '../service/proto/symbols';
+import * as avro from '../service/avro';
 import { runSafe } from './runSafe';
 import type { ServerState } from './server';
 
@@ -32,87 +34,108 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
 
   connection.onHover((params, token) =>
     runSafe(log, 'hover', token, null, () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? hover(folder.project, params.textDocument.uri, params.position) : null;
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return null;
+      return state.isAvro(uri) ? avro.hover(folder.avro, uri, params.position) : hover(folder.project, uri, params.position);
     }),
   );
 
   connection.onDefinition((params, token) =>
     runSafe(log, 'definition', token, [], () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? definition(folder.project, params.textDocument.uri, params.position) : [];
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return [];
+      return state.isAvro(uri) ? avro.definition(folder.avro, uri, params.position) : definition(folder.project, uri, params.position);
     }),
   );
 
   connection.onReferences((params, token) =>
     runSafe(log, 'references', token, [], () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder
-        ? references(folder.project, params.textDocument.uri, params.position, params.context.includeDeclaration)
-        : [];
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return [];
+      return state.isAvro(uri)
+        ? avro.references(folder.avro, uri, params.position, params.context.includeDeclaration)
+        : references(folder.project, uri, params.position, params.context.includeDeclaration);
     }),
   );
 
   connection.onPrepareRename((params, token) => {
     const res = runSafe(log, 'prepareRename', token, null, () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? prepareRename(folder.project, params.textDocument.uri, params.position, canEdit) : null;
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return null;
+      return state.isAvro(uri) ? avro.prepareRename(folder.avro, uri, params.position, canEdit) : prepareRename(folder.project, uri, params.position, canEdit);
     });
-    if (isRenameError(res)) return new ResponseError(-32803 /* RequestFailed */, res.error);
+    if (isRenameError(res) || avro.isRenameError(res)) return new ResponseError(-32803 /* RequestFailed */, res.error);
     return res;
   });
 
   connection.onRenameRequest((params, token) => {
     const res = runSafe(log, 'rename', token, null, () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? rename(folder.project, params.textDocument.uri, params.position, params.newName, canEdit) : null;
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return null;
+      if (state.isAvro(uri)) {
+        const options = { keepAlias: state.settings.avro.renameKeepsAlias, annotations: state.annotationSupport };
+        return avro.rename(folder.avro, uri, params.position, params.newName, canEdit, options);
+      }
+      return rename(folder.project, uri, params.position, params.newName, canEdit);
     });
-    if (isRenameError(res)) return new ResponseError(-32803 /* RequestFailed */, res.error);
+    if (isRenameError(res) || avro.isRenameError(res)) return new ResponseError(-32803 /* RequestFailed */, res.error);
     return res;
   });
 
   connection.onDocumentSymbol((params, token) =>
     runSafe(log, 'documentSymbol', token, [], () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? documentSymbols(folder.project, params.textDocument.uri) : [];
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return [];
+      return state.isAvro(uri) ? avro.documentSymbols(folder.avro, uri) : documentSymbols(folder.project, uri);
     }),
   );
 
   connection.onWorkspaceSymbol((params, token) =>
     runSafe(log, 'workspaceSymbol', token, [], () =>
-      state.folders.all().flatMap((f) => workspaceSymbols(f.project, params.query)),
+      state.folders.all().flatMap((f) => [...workspaceSymbols(f.project, params.query), ...avro.workspaceSymbols(f.avro, params.query)]),
     ),
   );
 
   connection.onCompletion((params, token) =>
     runSafe(log, 'completion', token, null, () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder ? completion(folder.project, params.textDocument.uri, params.position) : null;
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return null;
+      return state.isAvro(uri) ? avro.completion(folder.avro, uri, params.position) : completion(folder.project, uri, params.position);
     }),
   );
 
   connection.onCodeAction((params, token) =>
     runSafe(log, 'codeAction', token, [], () => {
-      const folder = state.sync(params.textDocument.uri);
-      return folder
-        ? codeActions(folder.project, params.textDocument.uri, params.range, {
-            only: params.context.only,
-            diagnostics: params.context.diagnostics,
-          })
-        : [];
+      const uri = params.textDocument.uri;
+      const folder = state.sync(uri);
+      if (!folder) return [];
+      const context = { only: params.context.only, diagnostics: params.context.diagnostics };
+      return state.isAvro(uri)
+        ? avro.codeActions(folder.avro, uri, params.range, context, folder.avro.importDiagnostics(uri))
+        : codeActions(folder.project, uri, params.range, context);
     }),
   );
 
   connection.onDocumentFormatting((params, token) =>
     runSafe(log, 'formatting', token, [], () => {
       const doc = state.documents.get(params.textDocument.uri);
-      if (!doc || !state.settings.format.enable || !doc.uri.endsWith('.proto')) return [];
+      if (!doc || !state.settings.format.enable) return [];
+      if (doc.languageId === 'avroavsc' || doc.uri.endsWith('.avsc')) return avro.formatAvsc(doc.getText(), params.options);
+      if (!doc.uri.endsWith('.proto')) return [];
       return formatDocument(doc.getText(), params.options);
     }),
   );
 
   connection.languages.semanticTokens.on((params, token) =>
     runSafe(log, 'semanticTokens', token, { data: [] }, () => {
+      if (state.isAvro(params.textDocument.uri)) return { data: [] };
       const folder = state.sync(params.textDocument.uri);
       const file = folder?.project.get(params.textDocument.uri);
       if (!folder || !file) return { data: [] };
@@ -121,7 +144,9 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
   );
 
   connection.onFoldingRanges((params, token) =>
-    runSafe(log, 'foldingRange', token, [], () => {
+    runSafe<FoldingRange[] | null>(log, 'foldingRange', token, [], () => {
+      // Avro files fold by indentation, the editor's own fallback.
+      if (state.isAvro(params.textDocument.uri)) return null;
       const folder = state.sync(params.textDocument.uri);
       const file = folder?.project.get(params.textDocument.uri);
       return file ? foldingRanges(file.parse, file.text) : [];
@@ -130,7 +155,7 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
 
   return {
     completionProvider: { triggerCharacters: ['.', '"', '/', '(', '='] },
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
     documentFormattingProvider: true,
     semanticTokensProvider: { legend: semanticTokensLegend, full: true },
     foldingRangeProvider: true,

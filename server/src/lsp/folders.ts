@@ -1,10 +1,13 @@
 /**
  * One analysis state per workspace folder: its import roots, its Protobuf project, and the
- * loader that reads files below its roots. A file outside every folder gets a folder state of
- * its own directory, so it is still checked.
+ * loader that reads files below its roots; its Avro registry, and the loader that reads .avsc
+ * and .avdl files and IDL imports below the folder. A file outside every folder gets a folder
+ * state of its own directory, so it is still checked.
  */
 import { dirname, relative, isAbsolute } from 'node:path';
+import { AvroRegistry } from '../core/avro/registry';
 import { ProtoProject } from '../core/proto/project';
+import { AvroFiles } from '../host/avroFiles';
 import { ProtoFiles, pathOf } from '../host/protoFiles';
 import { discoverRoots } from '../host/roots';
 import type { Settings } from '../protocol';
@@ -12,6 +15,8 @@ import type { Settings } from '../protocol';
 export class FolderState {
   readonly project = new ProtoProject();
   readonly files: ProtoFiles;
+  /** The folder's Avro files; it is also the Avro service's project. */
+  readonly avro: AvroFiles;
 
   constructor(
     readonly folderPath: string,
@@ -22,6 +27,7 @@ export class FolderState {
   ) {
     const roots = discoverRoots(folderPath, { importPaths: settings.importPaths, ceiling: loose ? undefined : folderPath });
     this.files = new ProtoFiles(this.project, roots, overlay);
+    this.avro = new AvroFiles(new AvroRegistry(), [folderPath], overlay);
   }
 }
 

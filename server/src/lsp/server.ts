@@ -3,7 +3,8 @@
  * dispatches each request to the service. Every handler runs through runSafe.
  *
  * Invariant: an edit re-parses only the edited file and re-checks only it and the open files
- * that import it; the workspace index grows in the background, between requests.
+ * that import it (Protobuf) or use a name it defines or imports it (Avro); the workspace index
+ * grows in the background, between requests.
  */
 import {
   DidChangeConfigurationNotification,
@@ -24,6 +25,8 @@ import { pathOf } from '../host/protoFiles';
 import { registerFeatures } from './features';
 import { toLspDiagnostics } from '../service/toLsp';
 import { setInternalErrorReporter } from '../service/proto/guard';
+import { avroDiagnostics } from '../service/avro/diagnostics';
+import { syntaxOfPath } from '../core/avro/index';
 
 const statusType = new NotificationType<StatusParams>(statusNotification);
 
@@ -34,8 +37,12 @@ export interface ServerState {
   readonly log: Logger;
   trusted: boolean;
   settings: Settings;
+  /** The client applies change annotations that need confirmation (the rename alias offer). */
+  annotationSupport: boolean;
   /** Makes sure the document's project has its current text and imports; returns its folder state. */
   sync(uri: string): FolderState | undefined;
+  /** Whether the document is Avro (.avsc, .avdl), which the Avro service answers. */
+  isAvro(uri: string): boolean;
 }
 
 function mergeSettings(value: unknown): Settings {
@@ -45,11 +52,25 @@ function mergeSettings(value: unknown): Settings {
     format: { enable: v.format?.enable ?? defaultSettings.format.enable },
     diagnostics: { unusedImports: v.diagnostics?.unusedImports ?? defaultSettings.diagnostics.unusedImports },
     index: { maxFiles: typeof v.index?.maxFiles === 'number' ? v.index.maxFiles : defaultSettings.index.maxFiles },
+    avro: {
+      renameKeepsAlias: ['ask', 'always', 'never'].includes(v.avro?.renameKeepsAlias as string)
+        ? v.avro!.renameKeepsAlias
+        : defaultSettings.avro.renameKeepsAlias,
+    },
   };
 }
 
 function isProto(uri: string, languageId?: string): boolean {
   return languageId === 'proto' || uri.endsWith('.proto');
+}
+
+/** The Avro syntax of a document by its language id, else its extension; undefined for others. */
+function avroSyntaxOf(uri: string, languageId?: string): 'avsc' | 'avdl' | undefined {
+  if (languageId === 'avroavsc') return 'avsc';
+  if (languageId === 'avroidl') return 'avdl';
+  if (languageId === 'proto') return undefined;
+  const syntax = syntaxOfPath(uri);
+  return syntax === 'avsc' || syntax === 'avdl' ? syntax : undefined;
 }
 
 export function startServer(connection: Connection): void {
@@ -67,7 +88,9 @@ export function startServer(connection: Connection): void {
     log,
     trusted: false,
     settings: defaultSettings,
+    annotationSupport: false,
     sync,
+    isAvro: (uri) => avroSyntaxOf(uri, documents.get(uri)?.languageId) !== undefined,
   };
   let indexGeneration = 0;
   let shuttingDown = false;
@@ -76,6 +99,11 @@ export function startServer(connection: Connection): void {
   function sync(uri: string): FolderState | undefined {
     const doc = documents.get(uri);
     const folder = state.folders.forUri(uri);
+    const avro = avroSyntaxOf(uri, doc?.languageId);
+    if (avro) {
+      if (doc) syncAvro(folder, uri, doc.getText(), avro);
+      return folder.avro.registry.file(uri) ? folder : undefined;
+    }
     if (doc && isProto(uri, doc.languageId)) {
       const path = pathOf(uri);
       if (path) folder.files.addFile(path, doc.getText());
@@ -83,6 +111,31 @@ export function startServer(connection: Connection): void {
       folder.files.loadImports([uri]);
     }
     return folder.project.has(uri) ? folder : undefined;
+  }
+
+  /**
+   * Puts an open Avro document's text into its folder's registry and loads its IDL imports. When
+   * the text changed, the open files that use a name it defined or defines, or import it, are
+   * re-checked: before and after the update, so users of a removed name hear about it too.
+   */
+  function syncAvro(folder: FolderState, uri: string, text: string, syntax: 'avsc' | 'avdl'): void {
+    const avro = folder.avro;
+    const current = avro.registry.file(uri);
+    if (current && current.text === text && current.syntax === syntax) {
+      avro.loadImports([uri]);
+      return;
+    }
+    const affected = avroAffected(folder, uri);
+    const path = pathOf(uri);
+    if (path) avro.addFile(path, text, syntax);
+    else avro.setText(uri, text, syntax);
+    avro.loadImports([uri]);
+    for (const d of avroAffected(folder, uri)) affected.add(d);
+    for (const d of affected) if (d !== uri && documents.get(d)) schedule(d);
+  }
+
+  function avroAffected(folder: FolderState, uri: string): Set<string> {
+    return new Set([...folder.avro.registry.dependents(uri), ...folder.avro.importers(uri)]);
   }
 
   // Edits arrive in bursts; validation runs once per burst, on the next turn of the event loop.
@@ -102,8 +155,8 @@ export function startServer(connection: Connection): void {
     for (const uri of uris) {
       runSafeVoid(log, `validate ${uri}`, () => {
         const folder = validate(uri);
-        // Open files that import this one may have changed meaning.
-        if (folder) {
+        // Open files that import this one may have changed meaning (Avro: see syncAvro).
+        if (folder && !state.isAvro(uri)) {
           for (const dep of folder.project.dependents(uri)) if (documents.get(dep) && !uris.includes(dep)) again.add(dep);
         }
       });
@@ -113,6 +166,7 @@ export function startServer(connection: Connection): void {
 
   function validate(uri: string): FolderState | undefined {
     const doc = documents.get(uri);
+    if (doc && avroSyntaxOf(uri, doc.languageId)) return validateAvro(uri, doc);
     if (!doc || !isProto(uri, doc.languageId)) return undefined;
     const folder = sync(uri);
     if (!folder) return undefined;
@@ -122,6 +176,15 @@ export function startServer(connection: Connection): void {
       const t = folder.project.get(other)?.text;
       return t;
     });
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
+    return folder;
+  }
+
+  function validateAvro(uri: string, doc: TextDocument): FolderState | undefined {
+    const folder = sync(uri);
+    if (!folder) return undefined;
+    const diags = [...avroDiagnostics(folder.avro, uri), ...folder.avro.importDiagnostics(uri)];
+    const lspDiags = toLspDiagnostics(diags, doc.getText(), uri, (other) => folder.avro.registry.file(other)?.text);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
     return folder;
   }
@@ -178,6 +241,8 @@ export function startServer(connection: Connection): void {
     }
     state.folders.setFolders(folderPaths);
     hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    state.annotationSupport = workspaceEdit?.documentChanges === true && workspaceEdit.changeAnnotationSupport !== undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -216,6 +281,10 @@ export function startServer(connection: Connection): void {
           configChanged = true;
           continue;
         }
+        if (avroSyntaxOf(change.uri)) {
+          if (!documents.get(change.uri)) avroFileChanged(change.uri, path, change.type === 3 /* Deleted */);
+          continue;
+        }
         if (!path.endsWith('.proto') || documents.get(change.uri)) continue;
         const folder = state.folders.forUri(change.uri);
         if (change.type === 3 /* Deleted */) folder.project.removeFile(change.uri);
@@ -231,12 +300,27 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  /** A file changed on disk (or was closed): back to its disk content, or out of the registry. */
+  function avroFileChanged(uri: string, path: string | undefined, deleted: boolean): void {
+    const folder = state.folders.forUri(uri);
+    const affected = avroAffected(folder, uri);
+    const reloaded = !deleted && path !== undefined && state.trusted && folder.avro.isInsideRoots(path) && folder.avro.addFile(path) !== undefined;
+    if (!reloaded) folder.avro.removeFile(uri);
+    folder.avro.forgetMissing();
+    for (const d of avroAffected(folder, uri)) affected.add(d);
+    for (const d of affected) if (d !== uri && documents.get(d)) schedule(d);
+  }
+
   documents.onDidOpen((e) => schedule(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     runSafeVoid(log, 'close', () => {
       const uri = e.document.uri;
       void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (avroSyntaxOf(uri, e.document.languageId)) {
+        avroFileChanged(uri, pathOf(uri), false);
+        return;
+      }
       const folder = state.folders.forUri(uri);
       const path = pathOf(uri);
       // The closed file goes back to its content on disk, or out of the project if it has none.

@@ -22,7 +22,7 @@ function textsAfter(f: ReturnType<typeof avroFixture>, edit: WorkspaceEdit): Rec
   const out: Record<string, string> = {};
   const byUri = new Map<string, (TextEdit | AnnotatedTextEdit)[]>();
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) byUri.set(uri, edits);
-  for (const dc of (edit.documentChanges ?? []) as TextDocumentEdit[]) byUri.set(dc.textDocument.uri, dc.edits);
+  for (const dc of (edit.documentChanges ?? []) as TextDocumentEdit[]) byUri.set(dc.textDocument.uri, dc.edits as (TextEdit | AnnotatedTextEdit)[]);
   for (const [uri, edits] of byUri) {
     const file = f.files.find((x) => x.uri === uri)!;
     out[file.path] = applyEdits(file.text, edits);
@@ -150,7 +150,7 @@ test('keepAlias ask: the alias is an annotated edit that needs confirmation, whe
     [KEEP_ALIAS_ANNOTATION]: { label: 'Keep "Money" as an alias of "Amount"', description: 'readers of data written under the old name keep working', needsConfirmation: true },
   });
   const docs = res.documentChanges as TextDocumentEdit[];
-  const annotated = docs.flatMap((d) => d.edits.filter((e) => 'annotationId' in e).map((e) => [d.textDocument.uri, e.newText]));
+  const annotated = docs.flatMap((d) => (d.edits as AnnotatedTextEdit[]).filter((e) => 'annotationId' in e).map((e) => [d.textDocument.uri, e.newText]));
   assert.deepEqual(annotated, [['file:///ws/money.avsc', ', "aliases": ["Money"]']]);
   assert.equal(textsAfter(f, res)['money.avsc'], '{"type": "record", "name": "Amount", "aliases": ["Money"], "namespace": "acme", "fields": [{"name": "units", "type": "long"}]}\n');
   // A client without change annotations cannot ask, so the alias is left out.
