@@ -2,7 +2,7 @@
  * The files a file depends on, directly or through other imports: what protoc loads into the pool
  * before it builds the file, and so the files whose symbols can clash with the file's own.
  */
-import type { ProtoFile } from '../ast';
+import type { ImportDecl } from '../ast';
 import type { CheckContext } from './context';
 
 const cache = new WeakMap<object, ReadonlySet<string>>();
@@ -11,16 +11,16 @@ export function dependencyClosure(ctx: CheckContext): ReadonlySet<string> {
   const cached = cache.get(ctx.link);
   if (cached) return cached;
   const out = new Set<string>();
-  const queue: ProtoFile[] = [ctx.ast];
+  // Import statements only: a dependency's tree may be out of memory, its imports never are.
+  const queue: (readonly ImportDecl[])[] = [ctx.ast.body.filter((d): d is ImportDecl => d.kind === 'import')];
   while (queue.length) {
-    const ast = queue.pop()!;
-    for (const d of ast.body) {
-      if (d.kind !== 'import' || d.path === undefined) continue;
+    for (const d of queue.pop()!) {
+      if (d.path === undefined) continue;
       const uri = ctx.env.resolveImport(d.path);
       if (!uri || uri === ctx.uri || out.has(uri)) continue;
       out.add(uri);
       const file = ctx.env.file(uri);
-      if (file) queue.push(file.ast);
+      if (file) queue.push(file.imports);
     }
   }
   cache.set(ctx.link, out);
