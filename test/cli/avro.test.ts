@@ -1,8 +1,10 @@
-// Avro through the bundled CLI: .avsc files checked as one workspace, exact JSON locations, and
-// formats this version cannot check yet skipped with a note instead of a failure.
+// Avro through the bundled CLI: .avsc and .avdl files checked as one workspace, exact JSON
+// locations, IDL imports resolved relative to the file and never read outside the PATH roots.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { brief, cli, cliJson, ensureBuilt, removeWorkspaces, workspace } from './run';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { brief, cliJson, ensureBuilt, removeWorkspaces, workspace } from './run';
 
 before(ensureBuilt);
 after(removeWorkspaces);
@@ -63,10 +65,52 @@ test('Protobuf and Avro findings share one sorted report', () => {
   assert.equal(res.code, 1);
 });
 
-test('.avdl files are skipped with a note, and do not change the exit code', () => {
-  const ws = workspace({ 'p.avdl': 'protocol P { record R { string s; } }\n', 'm.avsc': money });
-  const res = cli(['check', '--format', 'json'], ws);
-  assert.equal(res.stdout, '{"diagnostics":[]}\n');
-  assert.equal(res.stderr, 'event-schemas: note: skipped 1 .avdl file: this version does not check .avdl yet\n');
-  assert.equal(res.code, 0);
+test('.avdl files are checked too: syntax and semantic errors with exact ranges, same JSON contract', () => {
+  const ws = workspace({
+    'p.avdl': 'protocol P {\n  record R { int count = "three"; }\n  record S { strin s; }\n}\n',
+    'm.avsc': money,
+  });
+  const res = cliJson(['check'], ws);
+  assert.equal(res.code, 1);
+  assert.deepEqual(brief(res.json), ['p.avdl:1:25 error avro/default-type-mismatch', 'p.avdl:2:13 error avro/unknown-type']);
+  assert.deepEqual(res.json.diagnostics[0]!.range, { start: { line: 1, character: 25 }, end: { line: 1, character: 32 } });
+  assert.equal(res.json.diagnostics[1]!.source, 'event-schemas');
+  assert.equal(res.stderr, '');
+});
+
+test('IDL imports resolve relative to the file, and only what a file imports is visible to it', () => {
+  const ws = workspace({
+    'common/money.avsc': money,
+    'orders/orders.avdl': '@namespace("acme.orders")\nprotocol Orders {\n  import schema "../common/money.avsc";\n  import idl "status.avdl";\n  record Order { acme.common.Money total; Status status; }\n}\n',
+    'orders/status.avdl': 'namespace acme.orders;\nenum Status { NEW, PAID }\n',
+    'orders/alone.avdl': 'namespace acme.orders;\nrecord Alone { acme.common.Money m; }\n',
+  });
+  const res = cliJson(['check'], ws);
+  assert.deepEqual(brief(res.json), ['orders/alone.avdl:1:15 error avro/unknown-type']);
+  assert.equal(res.code, 1);
+  // A file named alone follows its imports within its own folder only.
+  const one = cliJson(['check', 'orders/orders.avdl'], ws);
+  assert.deepEqual(brief(one.json), ['orders/orders.avdl:2:16 error resolve/unknown-import', 'orders/orders.avdl:4:17 error avro/unknown-type']);
+  assert.match(one.json.diagnostics[0]!.message, /is outside the folders being checked and is not read; check a folder that holds both files/);
+});
+
+test('an import that is missing, or outside the PATH roots, is an error on its path and is not read', () => {
+  const ws = workspace({
+    'outside.avsc': '{"type": "record", "name": "Outside", "fields": []}\n',
+    'api/p.avdl': 'protocol P {\n  import schema "../outside.avsc";\n  import idl "nope.avdl";\n  record R { Outside o; }\n}\n',
+  });
+  const res = cliJson(['check', 'api'], ws);
+  assert.equal(res.code, 1);
+  assert.deepEqual(brief(res.json), ['api/p.avdl:1:16 error resolve/unknown-import', 'api/p.avdl:2:13 error resolve/unknown-import', 'api/p.avdl:3:13 error avro/unknown-type']);
+  assert.match(res.json.diagnostics[0]!.message, /"\.\.\/outside\.avsc" is outside the folders being checked/);
+  assert.match(res.json.diagnostics[1]!.message, /"nope\.avdl" was not found; the path is relative to this file's folder/);
+  // Checking from the parent folder puts the file inside the roots.
+  assert.deepEqual(brief(cliJson(['check', '.'], ws).json), ['api/p.avdl:2:13 error resolve/unknown-import']);
+});
+
+test('a symlink that leads out of the PATH roots is not followed by an import', () => {
+  const ws = workspace({ 'secret/s.avsc': '{"type": "record", "name": "Secret", "fields": []}\n', 'api/p.avdl': 'protocol P {\n  import schema "link.avsc";\n  record R { Secret s; }\n}\n' });
+  symlinkSync(join(ws, 'secret', 's.avsc'), join(ws, 'api', 'link.avsc'));
+  const res = cliJson(['check', 'api/p.avdl'], ws);
+  assert.deepEqual(brief(res.json), ['api/p.avdl:1:16 error resolve/unknown-import', 'api/p.avdl:2:13 error avro/unknown-type']);
 });

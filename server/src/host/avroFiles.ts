@@ -58,6 +58,8 @@ export class AvroFiles {
     roots: readonly string[],
     /** Text of files open in the editor, which wins over the disk. */
     private readonly overlay: (uri: string) => string | undefined = () => undefined,
+    /** What the roots are, in messages: the editor's workspace folder, or the CLI's PATH folders. */
+    private readonly rootsKind: 'workspace' | 'paths' = 'workspace',
   ) {
     for (const dir of roots) {
       const real = realOrUndefined(dir);
@@ -195,7 +197,7 @@ export class AvroFiles {
   importDiagnostics(uri: string): Diagnostic[] {
     return this.importsOf(uri)
       .filter((r) => r.problem !== undefined)
-      .map((r) => diagnostic('resolve/unknown-import', 'error', importMessage(r.node.path.value, r.problem!), r.node.path.span));
+      .map((r) => diagnostic('resolve/unknown-import', 'error', importMessage(r.node.path.value, r.problem!, this.rootsKind), r.node.path.span));
   }
 
   /** The absolute file an import names, relative to `dir`, if it exists below a root. */
@@ -223,12 +225,14 @@ export class AvroFiles {
   }
 }
 
-function importMessage(path: string, problem: ImportProblem): string {
+function importMessage(path: string, problem: ImportProblem, roots: 'workspace' | 'paths'): string {
   switch (problem) {
     case 'not-found':
       return `imported file "${path}" was not found; the path is relative to this file's folder`;
     case 'outside-roots':
-      return `imported file "${path}" is outside the workspace folder and is not read; move it into the folder`;
+      return roots === 'workspace'
+        ? `imported file "${path}" is outside the workspace folder and is not read; move it into the folder`
+        : `imported file "${path}" is outside the folders being checked and is not read; check a folder that holds both files`;
     case 'unsaved':
       return `imports of an unsaved file cannot be resolved; save the file first`;
   }

@@ -1,44 +1,42 @@
 /**
- * Checks .avsc files. All files found are one workspace: a name one schema defines resolves in
- * the others, as with Confluent schema references or avro-tools' multi-file compile. A file named
- * on its own also sees the .avsc files beside it, the way a .proto file sees its imports, but
- * only the files asked for are reported.
+ * Checks .avsc and .avdl files. All files found are one workspace: a name one schema defines
+ * resolves in the others, as with Confluent schema references or avro-tools' multi-file compile.
+ * A file named on its own also sees the schemas beside it, the way a .proto file sees its imports,
+ * but only the files asked for are reported.
+ *
+ * An IDL file sees what it defines and what its imports bring in, as Avro's IDL compiler does.
+ * Imports are resolved relative to the importing file and read only below the PATH roots (the
+ * folders given, and the folder of each file given), symlinks resolved.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkAvro } from '../../core/avro/check';
-import { parseAvsc } from '../../core/avro/fromJson';
 import { AvroRegistry } from '../../core/avro/registry';
+import { AvroFiles } from '../../host/avroFiles';
 import { pathOf, uriOf } from '../../host/protoFiles';
 import type { CheckerResult, InputFile, SchemaChecker } from './checker';
 
 export const avroChecker: SchemaChecker = {
   name: 'avro',
-  extensions: ['.avsc'],
+  extensions: ['.avsc', '.avdl'],
   check(files: readonly InputFile[]): CheckerResult {
-    const registry = new AvroRegistry();
-    const parsed = files.map((f) => {
-      const uri = uriOf(f.path);
-      const file = parseAvsc(f.text, uri);
-      registry.setFile(uri, file);
-      return { input: f, uri, file };
-    });
-    const inputs = new Set(files.map((f) => f.path));
+    const roots = [...new Set(files.map((f) => (f.originIsFolder ? f.origin : dirname(f.path))))];
+    const avro = new AvroFiles(new AvroRegistry(), roots, undefined, 'paths');
+    const inputs = files.map((f) => ({ input: f, uri: avro.addFile(f.path, f.text) ?? uriOf(f.path) }));
+    const named = new Set(files.map((f) => f.path));
     const folders = new Set(files.filter((f) => !f.originIsFolder).map((f) => dirname(f.path)));
-    for (const path of [...folders].flatMap(siblingSchemas)) {
-      if (inputs.has(path)) continue;
-      const text = readOrUndefined(path);
-      if (text !== undefined) registry.setFile(uriOf(path), parseAvsc(text, uriOf(path)));
-    }
+    for (const path of [...folders].flatMap(siblingSchemas)) if (!named.has(path)) avro.addFile(path);
+    avro.loadImports(inputs.map((i) => i.uri));
     return {
-      files: parsed.map(({ input, uri, file }) => ({
-        path: input.path,
-        text: input.text,
-        diagnostics: checkAvro(file, registry, { uri }),
-      })),
+      files: inputs.map(({ input, uri }) => {
+        const file = avro.registry.file(uri);
+        const diagnostics = file ? [...checkAvro(file, avro.scope(uri), { uri }), ...avro.importDiagnostics(uri)] : [];
+        diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+        return { path: input.path, text: input.text, diagnostics };
+      }),
       problems: [],
       source: (uri) => {
-        const file = registry.file(uri);
+        const file = avro.registry.file(uri);
         const path = pathOf(uri);
         return file && path ? { path, text: file.text } : undefined;
       },
@@ -49,18 +47,10 @@ export const avroChecker: SchemaChecker = {
 function siblingSchemas(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.avsc'))
+      .filter((e) => e.isFile() && /\.(avsc|avdl)$/i.test(e.name))
       .map((e) => join(dir, e.name))
       .sort();
   } catch {
     return [];
-  }
-}
-
-function readOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
   }
 }
