@@ -1,6 +1,7 @@
 // Scenario 1 in a real VS Code workbench (code-server), driven by playwright-core + chromium:
 // diagnostics for a broken file reach the Problems panel, hover over a type defined in another
-// file shows its full name, and F12 jumps to that file. Started by scripts/e2e/run.mjs.
+// file shows its full name, F12 jumps to that file, and an .avsc with a bad default shows the
+// error on the default. Started by scripts/e2e/run.mjs.
 //
 // Env: CS_URL (code-server base URL), WS_DIR (fixture workspace copy on the code-server machine),
 //      DATA_DIR (code-server --user-data-dir, for the extension host log), SHOTS_DIR (screenshots),
@@ -142,6 +143,7 @@ const bad = locate(WS_DIR, scenario.bad.file, scenario.bad.line);
 const moneyRef = locate(WS_DIR, scenario.orders.file, scenario.orders.reference, scenario.orders.referenceName);
 const moneyDecl = locate(WS_DIR, scenario.money.file, scenario.money.declaration, scenario.orders.referenceName);
 const protoLanguage = (manifest.contributes?.languages ?? []).find((l) => l.id === 'proto');
+const avroDefault = locate(WS_DIR, scenario.avro.file, scenario.avro.line, scenario.avro.badDefault);
 
 try {
   await steps.step('workbench-loads', async () => {
@@ -258,6 +260,22 @@ try {
     steps.log(`definition opened ${target} at ${sel}`);
     await shot('definition', true);
   }, { needs: ['open-orders-proto'], onFail });
+
+  await steps.step('problems-avro-bad-default', async () => {
+    await openFile(scenario.avro.file, 'quantity');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 15_000 });
+    // The row names the code and sits on the default value: its line and column.
+    const where = `[Ln ${avroDefault.line}, Col ${avroDefault.column}]`;
+    const row = await poll(async () => {
+      const texts = await rowTexts(problemRows);
+      const hit = texts.find((t) => t.includes(scenario.avro.code));
+      return hit ? { done: true, value: hit } : { done: false, seen: texts.length ? JSON.stringify(texts).slice(0, 400) : 'an empty Problems panel' };
+    }, { timeout: 60_000, what: `a Problems row with ${scenario.avro.code} for ${scenario.avro.file}` });
+    if (!row.includes(where)) throw new Error(`the row is not at the default ${where}: '${row}'`);
+    steps.log('problems row:', row);
+    await shot('problems-avro', true);
+  }, { needs: ['workbench-loads'], onFail });
 } finally {
   writeFileSync(join(LOG_DIR, 'ui-console.log'), consoleLines.join('\n') + '\n');
   await close();

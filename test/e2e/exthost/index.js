@@ -122,6 +122,24 @@ test('definition-money', async () => {
   assert.equal(target.range.start.line, decl.line, `definition lands on '${scenario.money.declaration}'`);
 });
 
+test('avro-bad-default', async () => {
+  const doc = await openFixture(scenario.avro.file);
+  assert.equal(doc.languageId, 'avroavsc');
+  const start = positionOf(doc, scenario.avro.line, scenario.avro.badDefault);
+  const diag = await waitFor(`${scenario.avro.code} in ${scenario.avro.file}`, () => {
+    const all = vscode.languages.getDiagnostics(doc.uri);
+    const hit = all.find((d) => d.source === SOURCE && codeOf(d) === scenario.avro.code);
+    return hit ? { done: true, value: hit } : { done: false, seen: describe(all) };
+  });
+  // On the default value itself, quotes included: not the field, not the record.
+  assert.deepEqual(
+    [diag.range.start.line, diag.range.start.character, diag.range.end.line, diag.range.end.character],
+    [start.line, start.character, start.line, start.character + scenario.avro.badDefault.length],
+    `span of ${describe([diag])}`,
+  );
+  assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
+});
+
 exports.run = async function run() {
   const results = [];
   for (const t of tests) {
