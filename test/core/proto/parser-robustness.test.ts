@@ -162,7 +162,7 @@ test('binary garbage', () => {
   }
 });
 
-test('deep nesting', () => {
+test('deep nesting, long lines and many errors', () => {
   const n = 1000;
   const cases: [string, string][] = [
     ['nested messages', 'message M { '.repeat(n) + '}'.repeat(n)],
@@ -177,11 +177,17 @@ test('deep nesting', () => {
     ['nested oneofs and enums', 'message M { ' + 'oneof o { enum E { '.repeat(n)],
     ['long dotted name', 'message M { ' + 'a.'.repeat(50_000) + 'b c = 1; }'],
     ['many strings', 'option x = ' + '"a" '.repeat(50_000) + ';'],
+    ['brackets nobody closes in a value', 'option x = {' + '['.repeat(50_000) + '>'.repeat(50_000)],
+    ['one line of garbage', '= '.repeat(100_000)],
   ];
   for (const [what, text] of cases) {
     const r = parseChecked(text, what);
     assert.ok(r.ast.body.length <= text.length, what);
   }
+  // Every broken field on one long line is its own diagnostic.
+  const errors = parseChecked('message A { ' + 'int32 = 1; '.repeat(20_000) + '}', 'one line of broken fields');
+  assert.equal(errors.diagnostics.length, 20_000);
+  assert.ok(errors.diagnostics.every((d) => d.code === 'syntax/missing-name'));
   const nested = parseProto('message M { '.repeat(n) + '}'.repeat(n));
   assert.deepEqual(
     nested.diagnostics.map((d) => d.code),

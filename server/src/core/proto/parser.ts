@@ -133,6 +133,7 @@ class Parser {
   /** One unclosed block at the end of the file is one mistake, however many blocks it leaves open. */
   private unclosedReported = false;
   private nestingReported = false;
+  private lineStarts: number[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -600,7 +601,10 @@ class Parser {
    * it knows the option's type. Brackets are matched here only to find where it ends.
    */
   private parseAggregate(open: Span): Constant | undefined {
+    // The closers the open brackets wait for, innermost last, with a count per kind so that a
+    // closer nobody waits for is found out without a search.
     const closers: string[] = ['}'];
+    const waiting: Record<string, number> = { '}': 1, ']': 0, '>': 0 };
     for (;;) {
       const t = this.cur;
       if (t.kind === 'eof') {
@@ -609,20 +613,26 @@ class Parser {
       }
       if (t.kind === 'symbol') {
         const c = t.text;
-        if (c === '{') closers.push('}');
-        else if (c === '[') closers.push(']');
-        else if (c === '<') closers.push('>');
-        else if (c === '}' || c === ']' || c === '>') {
-          const i = closers.lastIndexOf(c);
-          if (i < 0 && c === ']') {
-            // A `]` that opens nothing here closes the `[...]` around the value: its `}` is missing.
-            const at = this.prevEnd();
-            this.error('syntax/missing-brace', 'expected `}` to close the `{ ... }` value', { start: at, end: at });
-            return undefined;
-          }
-          if (i >= 0) {
-            closers.length = i;
-            if (i === 0) {
+        const closer = c === '{' ? '}' : c === '[' ? ']' : c === '<' ? '>' : undefined;
+        if (closer !== undefined) {
+          closers.push(closer);
+          waiting[closer]!++;
+        } else if (c === '}' || c === ']' || c === '>') {
+          if (waiting[c] === 0) {
+            if (c === ']') {
+              // A `]` that opens nothing here closes the `[...]` around the value: its `}` is missing.
+              const at = this.prevEnd();
+              this.error('syntax/missing-brace', 'expected `}` to close the `{ ... }` value', { start: at, end: at });
+              return undefined;
+            }
+          } else {
+            // Close up to the matching bracket; brackets left open inside are the text format's problem.
+            let top: string;
+            do {
+              top = closers.pop()!;
+              waiting[top]!--;
+            } while (top !== c);
+            if (closers.length === 0) {
               this.advance();
               const span = { start: open.start, end: t.span.end };
               return { kind: 'aggregate', text: this.text.slice(span.start, span.end), span };
@@ -944,16 +954,21 @@ class Parser {
     return word(k) && sym(k + 1, '=');
   }
 
-  /** The column of an offset, in UTF-16 units from the start of its line. */
+  /**
+   * The column of an offset, in UTF-16 units from the start of its line. Only recovery asks, so
+   * the line starts are found on the first question; a scan per question would make a long line
+   * full of errors quadratic.
+   */
   private column(offset: number): number {
-    const text = this.text;
-    let i = offset;
-    while (i > 0) {
-      const c = text.charCodeAt(i - 1);
-      if (c === 10 || c === 13) break;
-      i--;
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return offset - i;
+    return offset - starts[lo]!;
   }
 
   private reportUnclosed(open: Span, what: string): void {
@@ -1476,6 +1491,19 @@ function startsDeclaration(ctx: Ctx, t: Token): boolean {
 
 function isSymbol(t: Token, s: string): boolean {
   return t.kind === 'symbol' && t.text === s;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 function isUnclosedString(t: Token): boolean {
