@@ -3,11 +3,13 @@
  * diagnostic, and on a sample the tree must agree with protoc itself (names, numbers and the
  * comments protoc attaches in SourceCodeInfo).
  *
- * protoc 36.2 accepts the syntax of every file here. Run one file at a time, it rejects 33 files
- * of the protobuf corpus, none for syntax: all for imports it cannot find or custom options it
- * does not know (e.g. `editions/codegen_tests/edition2023_go_api_flag.proto`,
- * `python/google/protobuf/internal/factory_test2.proto`). So no file is excluded from the
- * zero-diagnostics check.
+ * No file is excluded, because protoc 36.2 accepts the syntax of every one. Run on each file of
+ * the protobuf corpus (`-I src -I . -I <its folder>`), it rejects 33, none for syntax: 21 import
+ * a file the corpus lacks (e.g. `net/proto/proto1_features.proto`), 2 map files from the C#
+ * compatibility tests whose types resolve only under another root, and 10 set custom options
+ * whose definitions are absent (`go_api_flag`, `java_api_version`, e.g. in
+ * `editions/codegen_tests/edition2023_go_api_flag.proto`). Those are link errors, reported after
+ * parsing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
