@@ -5,8 +5,9 @@
  *
  * No file is excluded, because protoc 36.2 accepts the syntax of every one. Run on each file of
  * the protobuf corpus (`-I src -I . -I <its folder>`), it rejects 33, none for syntax: 21 import
- * a file the corpus lacks (e.g. `net/proto/proto1_features.proto`), 2 map files from the C#
- * compatibility tests whose types resolve only under another root, and 10 set custom options
+ * a file the corpus lacks (e.g. `net/proto/proto1_features.proto`), 2 name types that do not
+ * resolve from there (`csharp/.../map_unittest_proto3.proto`,
+ * `editions/codegen_tests/edition2023_import.proto`), and 10 set custom options
  * whose definitions are absent (`go_api_flag`, `java_api_version`, e.g. in
  * `editions/codegen_tests/edition2023_go_api_flag.proto`). Those are link errors, reported after
  * parsing.
