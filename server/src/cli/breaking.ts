@@ -32,7 +32,7 @@ import { UsageError, type BreakingArgs, type Mode, type RuleSet } from './args';
 import { compareAvro, isAvroPath } from './breaking/avro';
 import { BaselineDocs, type BaselineDoc } from './breaking/docs';
 import { compareProto } from './breaking/proto';
-import { PROTO_RULES_AVAILABLE, type ProtoRuleChoice } from './breaking/protoRules';
+import { CONFLUENT_PROTO_RULES_AVAILABLE, type ProtoRuleChoice } from './breaking/protoRules';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './check';
 import { checkerFor } from './checkers';
 import type { CheckedFile, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
@@ -115,7 +115,9 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     if (problems.length === 0 || spec.kind !== 'registry') {
       const choice = protoRules(args.rules, mode);
       if (protoInputs.length && choice !== 'none') {
-        if (!PROTO_RULES_AVAILABLE) io.note('the Protobuf breaking-change rules are not in this build yet: .proto files were only checked for errors');
+        if (choice.kind === 'confluent' && !CONFLUENT_PROTO_RULES_AVAILABLE) {
+          io.note("Schema Registry's Protobuf rules are not in this build yet: .proto files were only checked for errors; use --rules FILE for buf's rules");
+        }
         const result = compareProto({
           cwd: io.cwd,
           current: protoInputs,
@@ -124,7 +126,8 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
           docs,
           versions: all,
           transitive,
-          ...(choice ? { choice } : {}),
+          choice,
+          ...(spec.kind === 'path' && isFolder(resolve(io.cwd, spec.path)) ? { baselineFolder: resolve(io.cwd, spec.path) } : {}),
         });
         findings.push(...result.findings);
         problems.push(...result.problems);
@@ -257,14 +260,14 @@ function protoRootFolders(files: readonly InputFile[], importPaths: readonly str
   return [...roots];
 }
 
-function protoRules(rules: RuleSet | undefined, mode: CompatibilityLevel | undefined): ProtoRuleChoice | undefined | 'none' {
+function protoRules(rules: RuleSet | undefined, mode: CompatibilityLevel | undefined): ProtoRuleChoice | 'none' {
   const direction = (m: CompatibilityLevel | undefined) =>
     m?.startsWith('FULL') ? ('FULL' as const) : m?.startsWith('FORWARD') ? ('FORWARD' as const) : ('BACKWARD' as const);
   if (rules === 'CONFLUENT') return { kind: 'confluent', direction: direction(mode) };
   if (rules) return { kind: 'buf', category: rules };
   if (mode === 'NONE') return 'none';
   if (mode) return { kind: 'confluent', direction: direction(mode) };
-  return undefined;
+  return { kind: 'buf' };
 }
 
 /** A registry subject of one schema type compared with a file of another cannot mean anything. */
@@ -297,7 +300,7 @@ function breakingReport(checked: Checked, findings: readonly Finding[], docs: Ba
     if (doc) {
       // Anchored in the baseline: the file is gone, so the finding is shown where it was.
       let entry = gone.get(doc.uri);
-      if (!entry) gone.set(doc.uri, (entry = { path: doc.abs, text: doc.text, diagnostics: [] }));
+      if (!entry) gone.set(doc.uri, (entry = { path: doc.diskPath ?? doc.abs, text: doc.text, diagnostics: [] }));
       entry.diagnostics.push(finding);
       continue;
     }

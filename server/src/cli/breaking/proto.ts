@@ -18,7 +18,7 @@ import type { InputFile } from '../checkers/checker';
 import type { CompareResult } from './avro';
 import type { BaselineDoc, BaselineDocs } from './docs';
 import { readBreakingConfig } from './bufConfig';
-import { runProtoRules, type ProtoRuleChoice } from './protoRules';
+import { configProblems, effectiveConfig, runProtoRules, type ProtoRuleChoice } from './protoRules';
 
 export interface ProtoCompareInput {
   readonly cwd: string;
@@ -33,8 +33,12 @@ export interface ProtoCompareInput {
   readonly versions: readonly number[];
   /** Every version in turn, newest first, stopping at the first that breaks; else only the newest. */
   readonly transitive: boolean;
-  /** Rules chosen on the command line; undefined: the buf.yaml `breaking:` config, else FILE. */
-  readonly choice?: ProtoRuleChoice;
+  readonly choice: ProtoRuleChoice;
+  /**
+   * The folder of a folder baseline. When it holds its own buf.yaml or buf.work.yaml, old files
+   * take their import paths from it, as buf reads an `--against` folder as a module of its own.
+   */
+  readonly baselineFolder?: string;
 }
 
 interface Group {
@@ -75,7 +79,8 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
     const afterUris = group.current.map((f) => afterFiles.addFile(f.path, f.text)!);
     afterFiles.loadImports(afterUris);
     const afterImage = buildProtoImage(after, inputs(after, afterUris));
-    const config = input.choice ? undefined : readBreakingConfig(group.roots, problems);
+    const config = readBreakingConfig(group.roots, problems);
+    for (const p of configProblems(effectiveConfig(input.choice, config))) problems.add(p);
 
     const order = input.transitive ? [...input.versions].reverse() : input.versions.slice(-1);
     for (const index of order) {
@@ -84,7 +89,7 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
       const olds = group.old.get(index) ?? [];
       const oldUris: string[] = [];
       for (const doc of olds) {
-        const importPath = importPathIn(group.roots, doc.abs);
+        const importPath = ownImportPath(doc, input.baselineFolder, cache) ?? importPathIn(group.roots, doc.abs);
         before.setFile({ uri: doc.uri, importPath, text: doc.text });
         oldUris.push(doc.uri);
       }
@@ -98,12 +103,27 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
       }
       beforeFiles.loadImports(before.uris());
       const beforeImage = buildProtoImage(before, inputs(before, oldUris));
-      const found = runProtoRules(beforeImage, afterImage, input.choice ?? { kind: 'buf', config });
+      const found = runProtoRules(beforeImage, afterImage, input.choice, config);
       findings.push(...found);
       if (found.length > 0) break;
     }
   }
   return { findings, problems: [...problems] };
+}
+
+/** The import path an old file has under its own folder baseline's buf configuration, if it has one. */
+function ownImportPath(doc: BaselineDoc, folder: string | undefined, cache: Map<string, ImportRoots>): string | undefined {
+  if (!folder || !doc.diskPath) return undefined;
+  const dir = dirname(doc.diskPath);
+  const key = `baseline\0${dir}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = discoverRoots(dir, { ceiling: folder });
+    cache.set(key, found);
+  }
+  if (found.source !== 'buf.yaml' && found.source !== 'buf.work.yaml') return undefined;
+  for (const root of found.roots) if (inside(root, doc.diskPath)) return relative(root, doc.diskPath).split(sep).join('/');
+  return undefined;
 }
 
 function inputs(project: ProtoProject, moduleUris: readonly string[]): { uri: string; isImport: boolean }[] {
