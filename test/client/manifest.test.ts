@@ -121,7 +121,7 @@ test('.vscodeignore is a whitelist that keeps the bundles and drops sources and 
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
   assert.equal(lines[0], '**');
-  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) assert.ok(lines.includes(`!${bundle}`), bundle);
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/tsplugin.js']) assert.ok(lines.includes(`!${bundle}`), bundle);
 });
 
 test('vsce packages exactly the runtime files', () => {
@@ -131,7 +131,7 @@ test('vsce packages exactly the runtime files', () => {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|media\/icon\.png|syntaxes\/[\w.-]+\.json|dist\/(extension|server|cli)\.js|dist\/wkt\/google\/protobuf\/[\w/]+\.proto)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|media\/icon\.png|syntaxes\/[\w.-]+\.json|dist\/(extension|server|cli|tsplugin)\.js|dist\/wkt\/google\/protobuf\/[\w/]+\.proto)$/;
   assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
   const required = [
     'package.json',
@@ -141,7 +141,7 @@ test('vsce packages exactly the runtime files', () => {
     ...contributes.grammars.map((g: any) => g.path.replace(/^\.\//, '')),
     ...contributes.languages.map((l: any) => l.configuration.replace(/^\.\//, '')),
     // The bundles exist only after a build; `npm test` builds first.
-    ...['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/wkt/google/protobuf/timestamp.proto'].filter((f) =>
+    ...['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/tsplugin.js', 'dist/wkt/google/protobuf/timestamp.proto'].filter((f) =>
       existsSync(join(root, f)),
     ),
   ];

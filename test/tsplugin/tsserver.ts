@@ -21,6 +21,8 @@ export function pluginIsBuilt(): boolean {
 export interface ServerOptions {
   /** Load our plugin (the default); false measures or checks plain TypeScript. */
   readonly plugin?: boolean;
+  /** The folder whose node_modules holds the plugin package (VS Code passes the extension's folder). */
+  readonly probe?: string;
   readonly logFile?: string;
 }
 
@@ -33,7 +35,7 @@ export class TsServer {
 
   constructor(options: ServerOptions = {}) {
     const args = [tsserverPath, '--disableAutomaticTypingAcquisition', '--suppressDiagnosticEvents'];
-    if (options.plugin !== false) args.push('--globalPlugins', pluginName, '--pluginProbeLocations', repoRoot);
+    if (options.plugin !== false) args.push('--globalPlugins', pluginName, '--pluginProbeLocations', options.probe ?? repoRoot);
     if (options.logFile) args.push('--logVerbosity', 'verbose', '--logFile', options.logFile);
     this.child = spawn(process.execPath, args, { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
