@@ -60,8 +60,11 @@ function sample(): { path: string; text: string }[] {
   return sampled;
 }
 
-/** Parses and checks every invariant that must hold for any input whatsoever. */
-function parseChecked(text: string, what: string): ParseResult {
+/**
+ * Parses and checks every invariant that must hold for any input whatsoever. `deep` also walks
+ * the whole tree for span nesting, the costly part.
+ */
+function parseChecked(text: string, what: string, deep = true): ParseResult {
   let r: ParseResult;
   try {
     r = parseProto(text);
@@ -82,10 +85,12 @@ function parseChecked(text: string, what: string): ParseResult {
     assert.ok(t.span.start >= prevEnd && t.span.start <= t.span.end && t.span.end <= n, `${what}: token ${t.text} at ${t.span.start}`);
     prevEnd = t.span.end;
   }
-  try {
-    assertSpansNested(r.ast, n);
-  } catch (e) {
-    assert.fail(`${what}: ${(e as Error).message}`);
+  if (deep) {
+    try {
+      assertSpansNested(r.ast, n);
+    } catch (e) {
+      assert.fail(`${what}: ${(e as Error).message}`);
+    }
   }
   return r;
 }
@@ -139,7 +144,7 @@ test('randomly mutated corpus files: no throw, and every span valid and nested',
 
 test('every prefix of a file parses', () => {
   const text = readFileSync(join(CORPUS, 'protobuf', 'src', 'google', 'protobuf', 'unittest_custom_options.proto'), 'utf8');
-  const step = Math.ceil(text.length / 500);
+  const step = Math.ceil(text.length / 200);
   for (let end = 0; end <= text.length; end += step) parseChecked(text.slice(0, end), `prefix of ${end}`);
 });
 
@@ -224,7 +229,7 @@ test('deleting one `;` from a real file reports exactly that `;`, right after th
     for (let k = 0; k < 3 && semis.length > 0; k++) {
       const { at, prevEnd } = semis[Math.floor(random() * semis.length)]!;
       const broken = text.slice(0, at) + text.slice(at + 1);
-      const d = parseChecked(broken, path).diagnostics;
+      const d = parseChecked(broken, path, false).diagnostics;
       const where = `${path}:${lineCol(text, at)}`;
       assert.deepEqual(
         d.map((x) => [x.code, x.span.start, x.span.end]),
@@ -249,7 +254,7 @@ test('deleting a field number from a real file reports exactly the missing numbe
     for (let k = 0; k < 3 && numbers.length > 0; k++) {
       const span = numbers[Math.floor(random() * numbers.length)]!;
       const broken = text.slice(0, span.start) + text.slice(span.end);
-      const d = parseChecked(broken, path).diagnostics;
+      const d = parseChecked(broken, path, false).diagnostics;
       const where = `${path}:${lineCol(text, span.start)}`;
       assert.equal(d.length, 1, `${where}: ${d.map((x) => x.message).join('; ')}`);
       assert.equal(d[0]!.code, 'syntax/missing-field-number', where);
@@ -272,7 +277,7 @@ test('deleting one token from a real file almost always gives at most one diagno
     const tokens = parseProto(text).tokens;
     for (let k = 0; k < 10; k++) {
       const t = tokens[Math.floor(random() * (tokens.length - 1))]!;
-      const d = parseChecked(text.slice(0, t.span.start) + text.slice(t.span.end), path).diagnostics;
+      const d = parseChecked(text.slice(0, t.span.start) + text.slice(t.span.end), path, false).diagnostics;
       deletions++;
       if (d.length > 1) {
         cascades++;
