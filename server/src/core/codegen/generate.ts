@@ -204,7 +204,7 @@ class ModuleWriter {
           continue;
         }
         const optional = this.isOptionalField(f);
-        w.doc([f.doc, unitNote(f.type)].filter((x) => x).join('\n\n'));
+        w.doc([f.doc, unitNote(f.type, this.model.types)].filter((x) => x).join('\n\n'));
         w.line(`readonly ${propertyKey(fieldNames.get(f.name)!)}${optional ? '?' : ''}: ${tsType(f.type, this.ctx, optional)};`);
       }
     };

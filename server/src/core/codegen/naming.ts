@@ -2,8 +2,8 @@
  * Where each generated module goes and what every exported name is, decided for all modules
  * before any code is printed, so that a module importing another's type knows its name.
  *
- * Names are claimed in a fixed order (unions first, then types in source order, then the union
- * helpers), so the same model always gives the same names.
+ * Names are claimed in a fixed order (the unions' API first, then types in source order), so the
+ * same model always gives the same names.
  */
 import { lowerCamelCase } from '../model/names';
 import type { EventModel, EventUnion, ModelFile, RecordType } from '../model/types';
@@ -73,17 +73,9 @@ export function moduleNames(model: EventModel): Map<string, ModuleNames> {
     const scope = new NameScope();
     const unions = new Map<EventUnion, UnionNames>();
     const types = new Map<string, string>();
-    const unionType = new Map<EventUnion, string>();
-    for (const u of file.unions) unionType.set(u, scope.claim(u.name));
-    const envelopes = new Set(file.unions.filter((u) => u.kind === 'envelope').map((u) => u.container));
-    for (const id of file.types) {
-      const t = model.types.get(id);
-      if (!t) continue;
-      const flat = flatName(t.scope, t.name);
-      types.set(id, scope.claim(envelopes.has(id) ? `${flat}Message` : flat));
-    }
+    // The generated API's names first, so that they never depend on what the schema calls its types.
     for (const u of file.unions) {
-      const type = unionType.get(u)!;
+      const type = scope.claim(u.name);
       const container = u.container ? model.types.get(u.container) : undefined;
       const lower = type.charAt(0).toLowerCase() + type.slice(1);
       unions.set(u, {
@@ -98,6 +90,13 @@ export function moduleNames(model: EventModel): Map<string, ModuleNames> {
         codec: scope.claim(`${lower}Codec`),
         schema: scope.claim(`${lower}Schema`),
       });
+    }
+    const envelopes = new Set(file.unions.filter((u) => u.kind === 'envelope').map((u) => u.container));
+    for (const id of file.types) {
+      const t = model.types.get(id);
+      if (!t) continue;
+      const flat = flatName(t.scope, t.name);
+      types.set(id, scope.claim(envelopes.has(id) ? `${flat}Message` : flat));
     }
     const descriptor = scope.claim('descriptor');
     out.set(file.uri, { path: modulePath(file), scope, types, unions, descriptor });

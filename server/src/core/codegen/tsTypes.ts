@@ -166,8 +166,13 @@ function wellKnownType(name: WellKnownName, ctx: TypeContext): string {
 }
 
 /** Doc comment lines for types whose TypeScript form loses the unit or meaning. */
-export function unitNote(t: TypeExpr): string | undefined {
-  if (t.kind === 'list' || t.kind === 'optional') return unitNote(t.kind === 'list' ? t.items : t.inner);
+export function unitNote(t: TypeExpr, types: ReadonlyMap<string, ModelType>): string | undefined {
+  if (t.kind === 'list' || t.kind === 'optional') return unitNote(t.kind === 'list' ? t.items : t.inner, types);
+  if (t.kind === 'named') {
+    const fixed = types.get(t.id);
+    if (fixed?.kind !== 'fixed' || !fixed.logical) return undefined;
+    return unitNote({ kind: 'logical', logical: fixed.logical.name, base: { kind: 'scalar', scalar: 'bytes' }, props: fixed.logical.props }, types);
+  }
   if (t.kind === 'wellKnown') {
     if (t.name === 'Duration') return 'google.protobuf.Duration, in milliseconds.';
     if (t.name === 'Timestamp') return 'google.protobuf.Timestamp (millisecond precision).';

@@ -42,7 +42,29 @@ export interface AvroEventCodec<U> {
   encode(event: U): Uint8Array;
 }
 
+/** A value: a record, a map, or a union wrapped as `{ branch: value }`. */
 type Obj = { [key: string]: unknown };
+
+/** A schema in object form. */
+interface Node {
+  type?: unknown;
+  name?: string;
+  aliases?: string[];
+  fields?: FieldNode[];
+  symbols?: string[];
+  default?: unknown;
+  items?: unknown;
+  values?: unknown;
+  logicalType?: string;
+  scale?: number;
+  size?: number;
+}
+
+interface FieldNode {
+  name: string;
+  type: unknown;
+  aliases?: string[];
+}
 
 const LONG = avsc.types.LongType.__with({
   fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
@@ -59,7 +81,7 @@ const LONG = avsc.types.LongType.__with({
 
 /** Every `long`, plain or under a logical type, reads as a bigint; logical types are converted here, not by avsc. */
 function longHook(schema: unknown): avscNs.Type | undefined {
-  const isLong = schema === "long" || (typeof schema === "object" && schema !== null && (schema as Obj).type === "long");
+  const isLong = schema === "long" || (typeof schema === "object" && schema !== null && (schema as Node).type === "long");
   return isLong ? LONG : undefined;
 }
 
@@ -73,7 +95,7 @@ function message(e: unknown): string {
 
 interface Loaded {
   readonly type: avscNs.Type;
-  readonly named: Map<string, Obj>;
+  readonly named: Map<string, Node>;
 }
 
 /** The codec of one event union. Loading is deferred to the first call, and a failure to load is a `schemaMismatch`. */
@@ -160,21 +182,21 @@ export function avroEventCodec<U>(schema: AvroSchemaJson, spec: AvroUnionSpec): 
 
 class MissingVariant extends Error {}
 
-function isNamedDefinition(o: Obj): boolean {
+function isNamedDefinition(o: Node): boolean {
   return (o.type === "record" || o.type === "error" || o.type === "enum" || o.type === "fixed") && typeof o.name === "string";
 }
 
-function namedTypes(schema: unknown): Map<string, Obj> {
-  const out = new Map<string, Obj>();
+function namedTypes(schema: unknown): Map<string, Node> {
+  const out = new Map<string, Node>();
   const visit = (s: unknown): void => {
     if (Array.isArray(s)) return s.forEach(visit);
     if (typeof s !== "object" || s === null) return;
-    const o = s as Obj;
+    const o = s as Node;
     if (isNamedDefinition(o)) {
-      if (out.has(o.name as string)) return;
-      out.set(o.name as string, o);
+      if (out.has(o.name!)) return;
+      out.set(o.name!, o);
     }
-    if (Array.isArray(o.fields)) for (const f of o.fields as Obj[]) visit(f.type);
+    if (Array.isArray(o.fields)) for (const f of o.fields) visit(f.type);
     if (o.items !== undefined) visit(o.items);
     if (o.values !== undefined) visit(o.values);
     if (typeof o.type === "object") visit(o.type);
@@ -185,7 +207,7 @@ function namedTypes(schema: unknown): Map<string, Obj> {
 
 function unionOf(schema: unknown, spec: AvroUnionSpec): unknown[] {
   if (spec.kind === "topLevel") return schema as unknown[];
-  const field = ((schema as Obj).fields as Obj[]).find((f) => f.name === spec.field)!;
+  const field = (schema as Node).fields!.find((f) => f.name === spec.field)!;
   return field.type as unknown[];
 }
 
@@ -194,19 +216,19 @@ const PRIMITIVES = new Set(["null", "boolean", "int", "long", "float", "double",
 /** The key avsc (and Avro's JSON encoding) wraps a union branch's value in. */
 function branchKey(b: unknown): string {
   if (typeof b === "string") return b;
-  const o = b as Obj;
-  if (isNamedDefinition(o)) return o.name as string;
+  const o = b as Node;
+  if (isNamedDefinition(o)) return o.name!;
   if (o.type === "array" || o.type === "map") return o.type;
   return branchKey(o.type);
 }
 
-function branchSchema(branches: readonly unknown[], key: string, named: Map<string, Obj>): unknown {
+function branchSchema(branches: readonly unknown[], key: string, named: Map<string, Node>): unknown {
   const b = branches.find((x) => branchKey(x) === key);
   if (b === undefined) throw new TypeError("no union branch " + key);
   return typeof b === "string" && !PRIMITIVES.has(b) ? (named.get(b) ?? b) : b;
 }
 
-function toEvent(schema: unknown, named: Map<string, Obj>, spec: AvroUnionSpec, value: unknown, bytes: Uint8Array): unknown {
+function toEvent(schema: unknown, named: Map<string, Node>, spec: AvroUnionSpec, value: unknown, bytes: Uint8Array): unknown {
   let meta: unknown;
   let union: unknown;
   if (spec.kind === "recordField") {
@@ -235,29 +257,29 @@ function widen(schema: unknown, writer: unknown, spec: AvroUnionSpec): unknown {
   const writerNamed = namedTypes(writer);
   for (const e of namedTypes(copy).values()) {
     if (e.type !== "enum" || e.default !== undefined) continue;
-    const names = [e.name as string, ...((e.aliases as string[] | undefined) ?? [])];
+    const names = [e.name!, ...(e.aliases ?? [])];
     const w = names.map((n) => writerNamed.get(n)).find((x) => x?.type === "enum");
-    const symbols = e.symbols as string[];
-    for (const s of (w?.symbols as string[] | undefined) ?? []) if (!symbols.includes(s)) symbols.push(s);
+    const symbols = e.symbols ?? [];
+    for (const s of w?.symbols ?? []) if (!symbols.includes(s)) symbols.push(s);
   }
   let writerUnion: unknown = writer;
   if (spec.kind === "recordField") {
-    const readerField = ((copy as Obj).fields as Obj[]).find((f) => f.name === spec.field)!;
-    const names = [spec.field!, ...((readerField.aliases as string[] | undefined) ?? [])];
-    const fields = typeof writer === "object" && writer !== null ? ((writer as Obj).fields as Obj[] | undefined) : undefined;
-    writerUnion = fields?.find((f) => names.includes(f.name as string))?.type;
+    const readerField = (copy as Node).fields!.find((f) => f.name === spec.field)!;
+    const names = [spec.field!, ...(readerField.aliases ?? [])];
+    const fields = typeof writer === "object" && writer !== null ? (writer as Node).fields : undefined;
+    writerUnion = fields?.find((f) => names.includes(f.name))?.type;
   }
   const readerUnion = unionOf(copy, spec);
   const known = new Set<string>();
   for (const b of readerUnion) {
-    const d = typeof b === "string" ? namedTypes(copy).get(b) : (b as Obj);
-    if (d && isNamedDefinition(d)) [d.name as string, ...((d.aliases as string[] | undefined) ?? [])].forEach((n) => known.add(n));
+    const d = typeof b === "string" ? namedTypes(copy).get(b) : (b as Node);
+    if (d && isNamedDefinition(d)) [d.name!, ...(d.aliases ?? [])].forEach((n) => known.add(n));
   }
   for (const b of Array.isArray(writerUnion) ? writerUnion : writerUnion !== undefined ? [writerUnion] : []) {
-    const d = typeof b === "string" ? writerNamed.get(b) : (b as Obj);
-    if (!d || (d.type !== "record" && d.type !== "error") || known.has(d.name as string)) continue;
+    const d = typeof b === "string" ? writerNamed.get(b) : (b as Node);
+    if (!d || (d.type !== "record" && d.type !== "error") || known.has(d.name!)) continue;
     readerUnion.push({ type: "record", name: d.name, fields: [] });
-    known.add(d.name as string);
+    known.add(d.name!);
   }
   return copy;
 }
@@ -270,7 +292,7 @@ function bufferOf(v: Uint8Array): Buffer {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-function fromAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: string): unknown {
+function fromAvro(s: unknown, v: unknown, named: Map<string, Node>, skipField?: string): unknown {
   if (typeof s === "string") {
     if (s === "bytes") return bytesOf(v);
     if (PRIMITIVES.has(s)) return v;
@@ -283,7 +305,7 @@ function fromAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: s
     const inner = fromAvro(branchSchema(s, key, named), (v as Obj)[key], named);
     return s.length === 2 && s.includes("null") ? inner : { case: key, value: inner };
   }
-  const o = s as Obj;
+  const o = s as Node;
   if (typeof o.logicalType === "string") {
     const r = fromLogical(o, v);
     if (r !== NOT_LOGICAL) return r;
@@ -293,16 +315,15 @@ function fromAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: s
     case "error": {
       const out: Obj = {};
       const rec = v as Obj;
-      for (const f of o.fields as Obj[]) {
-        const name = f.name as string;
-        if (name === skipField) continue;
-        const x = fromAvro(f.type, rec[name], named);
-        if (x !== undefined) out[name] = x;
+      for (const f of o.fields ?? []) {
+        if (f.name === skipField) continue;
+        const x = fromAvro(f.type, rec[f.name], named);
+        if (x !== undefined) out[f.name] = x;
       }
       return out;
     }
     case "enum":
-      return (o.symbols as string[]).includes(v as string) ? v : { unrecognized: v };
+      return (o.symbols ?? []).includes(v as string) ? v : { unrecognized: v };
     case "fixed":
       return bytesOf(v);
     case "array":
@@ -316,7 +337,7 @@ function fromAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: s
   }
 }
 
-function toAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: string): unknown {
+function toAvro(s: unknown, v: unknown, named: Map<string, Node>, skipField?: string): unknown {
   if (typeof s === "string") {
     if (s === "bytes") return bufferOf(v as Uint8Array);
     if (s === "null") return null;
@@ -333,7 +354,7 @@ function toAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: str
     const c = v as { case: string; value: unknown };
     return { [c.case]: toAvro(branchSchema(s, c.case, named), c.value, named) };
   }
-  const o = s as Obj;
+  const o = s as Node;
   if (typeof o.logicalType === "string") {
     const r = toLogical(o, v);
     if (r !== NOT_LOGICAL) return r;
@@ -343,9 +364,8 @@ function toAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: str
     case "error": {
       const out: Obj = {};
       const rec = v as Obj;
-      for (const f of o.fields as Obj[]) {
-        const name = f.name as string;
-        if (name !== skipField) out[name] = toAvro(f.type, rec[name], named);
+      for (const f of o.fields ?? []) {
+        if (f.name !== skipField) out[f.name] = toAvro(f.type, rec[f.name], named);
       }
       return out;
     }
@@ -369,7 +389,7 @@ function toAvro(s: unknown, v: unknown, named: Map<string, Obj>, skipField?: str
 const NOT_LOGICAL = Symbol("not logical");
 const DAY_MS = 86400000;
 
-function fromLogical(o: Obj, v: unknown): unknown {
+function fromLogical(o: Node, v: unknown): unknown {
   switch (o.logicalType) {
     case "decimal":
       return decimalToString(v as Uint8Array, Number(o.scale ?? 0));
@@ -389,7 +409,7 @@ function fromLogical(o: Obj, v: unknown): unknown {
   }
 }
 
-function toLogical(o: Obj, v: unknown): unknown {
+function toLogical(o: Node, v: unknown): unknown {
   switch (o.logicalType) {
     case "decimal":
       return decimalToBytes(v as string, Number(o.scale ?? 0), o.type === "fixed" ? Number(o.size) : undefined);

@@ -268,21 +268,21 @@ const WRAPPERS = new Set([
 function fromWellKnown(type: protobufNs.Type, msg: Plain): unknown {
   switch (type.fullName) {
     case ".google.protobuf.Timestamp":
-      return new Date(Number(toBigInt(msg.seconds ?? 0)) * 1000 + Math.trunc(Number(msg.nanos ?? 0) / 1e6));
+      return new Date(Number(toBigInt(msg["seconds"] ?? 0)) * 1000 + Math.trunc(Number(msg["nanos"] ?? 0) / 1e6));
     case ".google.protobuf.Duration":
-      return Number(toBigInt(msg.seconds ?? 0)) * 1000 + Number(msg.nanos ?? 0) / 1e6;
+      return Number(toBigInt(msg["seconds"] ?? 0)) * 1000 + Number(msg["nanos"] ?? 0) / 1e6;
     case ".google.protobuf.Struct":
       return fromStruct(msg);
     case ".google.protobuf.Value":
       return fromJsonValue(msg);
     case ".google.protobuf.ListValue":
-      return ((msg.values as Plain[] | undefined) ?? []).map(fromJsonValue);
+      return ((msg["values"] as Plain[] | undefined) ?? []).map(fromJsonValue);
     case ".google.protobuf.Any":
-      return { typeUrl: (msg.typeUrl as string | undefined) ?? "", value: msg.value ? bytesOf(msg.value) : new Uint8Array(0) };
+      return { typeUrl: (msg["typeUrl"] as string | undefined) ?? "", value: msg["value"] ? bytesOf(msg["value"]) : new Uint8Array(0) };
     default:
       if (WRAPPERS.has(type.fullName)) {
-        const field = type.fields.value!;
-        return has(msg, "value") ? fromValue(field, msg.value) : zeroValue(field);
+        const field = type.fields["value"]!;
+        return has(msg, "value") ? fromValue(field, msg["value"]) : zeroValue(field);
       }
       return undefined;
   }
@@ -290,17 +290,17 @@ function fromWellKnown(type: protobufNs.Type, msg: Plain): unknown {
 
 function fromStruct(msg: Plain): Plain {
   const out: Plain = {};
-  const fields = (msg.fields as Plain | undefined) ?? {};
+  const fields = (msg["fields"] as Plain | undefined) ?? {};
   for (const key of Object.keys(fields)) out[key] = fromJsonValue(fields[key] as Plain);
   return out;
 }
 
 function fromJsonValue(v: Plain): unknown {
-  if (has(v, "numberValue")) return v.numberValue;
-  if (has(v, "stringValue")) return v.stringValue;
-  if (has(v, "boolValue")) return v.boolValue;
-  if (has(v, "structValue")) return fromStruct(v.structValue as Plain);
-  if (has(v, "listValue")) return (((v.listValue as Plain).values as Plain[] | undefined) ?? []).map(fromJsonValue);
+  if (has(v, "numberValue")) return v["numberValue"];
+  if (has(v, "stringValue")) return v["stringValue"];
+  if (has(v, "boolValue")) return v["boolValue"];
+  if (has(v, "structValue")) return fromStruct(v["structValue"] as Plain);
+  if (has(v, "listValue")) return (((v["listValue"] as Plain)["values"] as Plain[] | undefined) ?? []).map(fromJsonValue);
   return null;
 }
 
@@ -368,7 +368,7 @@ function toWellKnown(type: protobufNs.Type, v: unknown): Plain | undefined {
       return { typeUrl: a.typeUrl, value: a.value };
     }
     default:
-      return WRAPPERS.has(type.fullName) ? { value: toValue(type.fields.value!, v) } : undefined;
+      return WRAPPERS.has(type.fullName) ? { value: toValue(type.fields["value"]!, v) } : undefined;
   }
 }
 
