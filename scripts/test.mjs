@@ -20,7 +20,7 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(2);
 }
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
 });
 process.exit(res.status ?? 1);
