@@ -77,7 +77,7 @@ describe('avro language server over stdio', () => {
       p.diagnostics.map((d) => [d.code, d.severity, d.source, d.range]),
       [['avro/default-type-mismatch', 1, 'event-schemas', { start: at(order, '"three"'), end: at(order, '"three"', 7) }]],
     );
-    assert.match(p.diagnostics[0]!.message, /"three"/);
+    assert.match(String(p.diagnostics[0]!.message), /"three"/);
   });
 
   test('IDL: imports resolve relative to the file, a missing import is an error on its path', async () => {

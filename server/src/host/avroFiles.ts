@@ -52,6 +52,8 @@ export class AvroFiles {
   private readonly roots: { dir: string; real: string }[] = [];
   private readonly resolved = new Map<string, { file: AvroFile; imports: ResolvedImport[] }>();
   private readonly scopes = new Map<string, ScopeCache>();
+  /** Bumped on every change to the set of files or their texts, so results computed for one state can be reused. */
+  generation = 0;
 
   constructor(
     readonly registry: AvroRegistry,
@@ -91,9 +93,11 @@ export class AvroFiles {
     const current = this.registry.file(uri);
     if (current && current.text === text && current.syntax === syntax) return;
     this.registry.setFile(uri, parseAvro(text, syntax, uri));
+    this.generation++;
   }
 
   removeFile(uri: string): void {
+    if (this.registry.file(uri)) this.generation++;
     this.registry.removeFile(uri);
     this.resolved.delete(uri);
     this.scopes.delete(uri);
@@ -102,6 +106,7 @@ export class AvroFiles {
   /** Forgets where imports led, e.g. after files were created or deleted on disk. */
   forgetMissing(): void {
     this.resolved.clear();
+    this.generation++;
   }
 
   /** Where each import of an IDL file leads, in order. */

@@ -9,9 +9,10 @@
  *   fit the underlying type first; defaults: enum symbols, null, true/false, the type's zero;
  * - "order" values and the workspace's namespaces.
  */
-import { findNodeAtLocation, getLocation, parseTree, type Node, type Segment } from 'jsonc-parser';
+import { getLocation, type Node, type Segment } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { PRIMITIVE_TYPES, type AvroFile, type EnumSchema } from '../../core/avro/ast';
+import { member, type JsonObject, type JsonValue } from '../../core/avro/json';
 import { LOGICAL_TYPES } from '../../core/avro/logicalTypes';
 import { splitFullName } from '../../core/avro/names';
 import { walkFile } from '../../core/avro/walk';
@@ -134,7 +135,7 @@ const DECIMAL_KEYS = [k('precision', '${1:10}', 'the number of digits'), k('scal
 export function jsonCompletion(project: AvroProject, uri: string, file: AvroFile, index: LineIndex, offset: number): CompletionItem[] {
   const text = file.text;
   const loc = getLocation(text, offset);
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  const root = file.json;
   const prev = loc.previousNode;
   const inside = prev !== undefined && prev.offset < offset && offset <= prev.offset + prev.length && !closedBefore(text, prev, offset);
   const span = inside ? { start: prev.offset, end: prev.offset + prev.length } : { start: offset, end: offset };
@@ -143,9 +144,9 @@ export function jsonCompletion(project: AvroProject, uri: string, file: AvroFile
 
   if (loc.isAtPropertyKey) {
     const containerPath = loc.path.slice(0, -1);
-    const container = root ? findNodeAtLocation(root, containerPath) : undefined;
+    const container = objectAtPath(root, containerPath);
     const keys = keysFor(roleOf(containerPath, file.syntax), container);
-    const written = new Set((container?.children ?? []).filter((p) => p.children?.[0] && !(inside && p.children[0].offset === prev!.offset)).map((p) => p.children![0]!.value as string));
+    const written = new Set((container?.members ?? []).filter((m) => !(inside && m.keySpan.start === prev!.offset)).map((m) => m.key));
     const keyOnly = next === ':';
     return keys
       .filter((key) => !written.has(key.key))
@@ -183,25 +184,31 @@ function prevChar(text: string, before: number): string {
   return '';
 }
 
-function typeOfObject(node: Node | undefined): string | undefined {
-  const t = node?.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === 'type')?.children?.[1] : undefined;
-  return t?.type === 'string' ? (t.value as string) : undefined;
+/** The object at a JSON path of the file's tree (the parse the file already has). */
+function objectAtPath(root: JsonValue | undefined, path: readonly Segment[]): JsonObject | undefined {
+  let v: JsonValue | undefined = root;
+  for (const seg of path) {
+    if (v?.kind === 'object' && typeof seg === 'string') v = member(v, seg)?.value;
+    else if (v?.kind === 'array' && typeof seg === 'number') v = v.items[seg];
+    else return undefined;
+  }
+  return v?.kind === 'object' ? v : undefined;
 }
 
-function logicalOfObject(node: Node | undefined): string | undefined {
-  const t = node?.type === 'object' ? node.children?.find((p) => p.children?.[0]?.value === 'logicalType')?.children?.[1] : undefined;
-  return t?.type === 'string' ? (t.value as string) : undefined;
+function stringMember(obj: JsonObject | undefined, key: string): string | undefined {
+  const v = obj ? member(obj, key)?.value : undefined;
+  return v?.kind === 'string' ? v.value : undefined;
 }
 
-function keysFor(role: Role, container: Node | undefined): readonly Key[] {
+function keysFor(role: Role, container: JsonObject | undefined): readonly Key[] {
   switch (role) {
     case 'schema':
     case 'schemaType': {
-      const t = typeOfObject(container);
+      const t = stringMember(container, 'type');
       if (t === undefined) return [TYPE];
       const kind = t === 'error' ? 'record' : (PRIMITIVE_TYPES as readonly string[]).includes(t) ? 'primitive' : t;
       const keys = KEYS[kind] ?? [TYPE];
-      return logicalOfObject(container) === 'decimal' ? [...keys, ...DECIMAL_KEYS] : keys;
+      return stringMember(container, 'logicalType') === 'decimal' ? [...keys, ...DECIMAL_KEYS] : keys;
     }
     case 'field':
     case 'protocol':
@@ -230,7 +237,7 @@ function valuesFor(
   offset: number,
   role: Role,
   path: readonly Segment[],
-  root: Node | undefined,
+  root: JsonValue | undefined,
   range: Range,
 ): Item[] {
   const resolve = resolverFor(project, uri);
@@ -280,8 +287,7 @@ function valuesFor(
       return out;
     }
     case 'logicalType': {
-      const container = root ? findNodeAtLocation(root, path.slice(0, -1)) : undefined;
-      const base = typeOfObject(container);
+      const base = stringMember(objectAtPath(root, path.slice(0, -1)), 'type');
       return logicalTypeNames().map(({ name, on }) => {
         const fits = base !== undefined && logicalFits(name, base);
         return item(name, CompletionItemKind.TypeParameter, JSON.stringify(name), range, {

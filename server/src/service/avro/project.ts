@@ -19,6 +19,8 @@ export interface AvroProject {
   scope(uri: string): AvroRegistry;
   /** The file an IDL import statement of `uri` names, when it exists. */
   importTarget(uri: string, node: AvroImport): string | undefined;
+  /** Changes whenever any file changes; when present, results may be cached per generation. */
+  readonly generation?: number;
 }
 
 /** A project over one registry, for callers without imports to resolve. */
