@@ -174,6 +174,24 @@ export function protocEncode(files: Files, messageType: string, textFormat: stri
   }
 }
 
+/** `protoc --decode`: binary in, text format out. */
+export function protocDecode(files: Files, messageType: string, bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'es-protoc-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return execFileSync(protocPath, ['-I', dir, '-I', wktInclude, `--decode=${messageType}`, ...Object.keys(files)], {
+      cwd: dir,
+      input: bytes,
+      encoding: 'utf8',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Deep copy with every Uint8Array (Buffer included) as a plain Uint8Array, so that deepEqual compares contents. */
 export function plainBytes<T>(value: T): T {
   if (value instanceof Uint8Array) return new Uint8Array(value) as T;
