@@ -140,6 +140,19 @@ test('avro-bad-default', async () => {
   assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
 });
 
+test('avro-rename-offers-alias', async () => {
+  const doc = await openFixture(scenario.avro.file);
+  const pos = positionOf(doc, '"OrderPlaced"', 'OrderPlaced');
+  const edit = await waitFor('a rename edit for OrderPlaced', async () => {
+    const e = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', doc.uri, pos, 'OrderCreated');
+    return e && e.size > 0 ? { done: true, value: e } : { done: false, seen: String(e) };
+  });
+  const texts = edit.entries().flatMap(([, edits]) => edits.map((x) => x.newText));
+  // The language client declares change annotations, so the alias comes as an edit to confirm.
+  assert.ok(texts.includes('"OrderCreated"'), JSON.stringify(texts));
+  assert.ok(texts.includes(', "aliases": ["OrderPlaced"]'), JSON.stringify(texts));
+});
+
 exports.run = async function run() {
   const results = [];
   for (const t of tests) {
