@@ -14,11 +14,11 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['check', 'breaking'] as const;
+export const COMMANDS = ['check', 'breaking', 'handlers'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Commands DESIGN.md promises that this build does not ship yet. */
-export const PLANNED_COMMANDS = ['generate', 'handlers'] as const;
+export const PLANNED_COMMANDS = ['generate'] as const;
 
 export type Format = 'text' | 'json';
 
@@ -42,6 +42,13 @@ export interface BreakingArgs {
   readonly help: boolean;
 }
 
+export interface HandlersArgs {
+  /** A tsconfig.json, or a folder holding one; absent: the nearest tsconfig.json at or above the current folder. */
+  readonly project?: string;
+  readonly format: Format;
+  readonly help: boolean;
+}
+
 export interface CheckArgs {
   readonly paths: readonly string[];
   readonly importPaths: readonly string[];
@@ -55,12 +62,14 @@ Usage:
   event-schemas check [PATH...] [-I DIR]... [--format text|json]
   event-schemas breaking [PATH...] [-I DIR]... --against BASELINE [--rules RULES] [--mode MODE]
                          [--format text|json|github|sarif]
+  event-schemas handlers [--project tsconfig.json] [--format text|json]
   event-schemas help [COMMAND]
   event-schemas --version
 
 Commands:
   check     report syntax and semantic errors in .proto, .avsc and .avdl files
   breaking  report changes that break consumers, against a baseline (a folder, git:REV, a registry)
+  handlers  report missing event handlers and dropped Results in a TypeScript project
 
 Exit codes: 0 clean (warnings allowed), 1 errors found, 2 usage, I/O or unreadable input
 `;
@@ -125,9 +134,29 @@ Exit codes: 0 clean (warnings allowed), 1 breaking changes or errors found, 2 us
 unreadable input (a baseline that cannot be read, a registry that cannot be reached)
 `;
 
+export const HANDLERS_USAGE = `Usage: event-schemas handlers [--project tsconfig.json] [--format text|json]
+
+Reports, in the TypeScript files of a project, what the editor plugin reports: switches and
+if-chains over generated event unions that miss variants, handler objects that escape the
+completeness check (as, Partial, any, spreads), defaults that swallow known variants, and
+Results that are dropped. Uses the project's own \`typescript\` package.
+
+Options:
+  -p, --project PATH  a tsconfig.json, or a folder holding one; default: the nearest
+                      tsconfig.json at or above the current folder. Library Result types are
+                      opted into there: compilerOptions.plugins [{"name": "event-schemas-tsplugin",
+                      "resultLibraries": ["neverthrow", "effect"]}]
+  --format text|json  text (default) is for people; json prints one object, as \`check\`
+  -h, --help          show this help
+
+Exit codes: 0 clean (hints allowed), 1 findings, 2 usage, no tsconfig.json, no typescript package,
+or an unreadable project
+`;
+
 export function usageOf(command: string | undefined): string {
   if (command === 'check') return CHECK_USAGE;
   if (command === 'breaking') return BREAKING_USAGE;
+  if (command === 'handlers') return HANDLERS_USAGE;
   return GENERAL_USAGE;
 }
 
@@ -196,6 +225,27 @@ export function parseBreakingArgs(argv: readonly string[]): BreakingArgs {
     format,
     help,
   };
+}
+
+export function parseHandlersArgs(argv: readonly string[]): HandlersArgs {
+  const { values, positionals } = strictParse(
+    argv,
+    {
+      project: { type: 'string', short: 'p' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'handlers',
+  );
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument \`${positionals[0]}\`: name the project with --project`, 'handlers');
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`unknown format \`${String(format)}\`: use --format text or --format json`, 'handlers');
+  }
+  const project = values.project as string | undefined;
+  return { ...(project !== undefined ? { project } : {}), format, help: values.help === true };
 }
 
 /** Rule sets and modes are spelled in capitals in buf's and Confluent's docs; any case is accepted. */

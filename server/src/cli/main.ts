@@ -4,9 +4,10 @@
  * code: nothing escapes as an uncaught exception, and usage errors print the usage to stderr.
  */
 import { version } from '../../../package.json';
-import { isCommand, parseBreakingArgs, parseCheckArgs, unknownCommand, usageOf, UsageError } from './args';
+import { isCommand, parseBreakingArgs, parseCheckArgs, parseHandlersArgs, unknownCommand, usageOf, UsageError } from './args';
 import { runBreaking } from './breaking';
 import { EXIT_CLEAN, EXIT_USAGE, runCheck } from './check';
+import { runHandlers } from './handlers';
 import { processIo, type Io } from './io';
 
 /** A number, or a promise of one for commands that wait on git or the network (`breaking`). */
@@ -49,6 +50,11 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
     const args = parseBreakingArgs(rest);
     if (args.help) return help('breaking', io);
     return runBreaking(args, io, process.env);
+  }
+  if (first === 'handlers') {
+    const args = parseHandlersArgs(rest);
+    if (args.help) return help('handlers', io);
+    return runHandlers(args, io);
   }
   const args = parseCheckArgs(rest);
   if (args.help) return help('check', io);

@@ -16,7 +16,7 @@ import { checkSwitch } from './switches';
 
 export { HANDLER_CODES, HANDLER_CODE_DESCRIPTIONS, HANDLER_CODE_NUMBERS, handlerCodeOfNumber, type HandlerCode } from './codes';
 export { GENERATED_HEADER, isGeneratedFile } from './generated';
-export { defaultHandlerRuleOptions, type HandlerRuleOptions, type ResultLibrary } from './options';
+export { defaultHandlerRuleOptions, readResultLibraries, RESULT_LIBRARIES, type HandlerRuleOptions, type ResultLibrary } from './options';
 export type { TypeScript } from './context';
 
 /** Whether the rules look at this file at all: user code, not declarations or generated code. */

@@ -10,3 +10,10 @@ export interface HandlerRuleOptions {
 }
 
 export const defaultHandlerRuleOptions: HandlerRuleOptions = { resultLibraries: [] };
+
+export const RESULT_LIBRARIES: readonly ResultLibrary[] = ['neverthrow', 'effect'];
+
+/** The known libraries named in a settings value, or undefined when it is not a list. */
+export function readResultLibraries(raw: unknown): ResultLibrary[] | undefined {
+  return Array.isArray(raw) ? RESULT_LIBRARIES.filter((l) => raw.includes(l)) : undefined;
+}
