@@ -66,6 +66,11 @@ const LOGICAL_ON_PRIMITIVE: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** `a.b.Name` -> `Name`: a name written with dots is a full name. */
+function simpleName(fullName: string): string {
+  return fullName.slice(fullName.lastIndexOf('.') + 1);
+}
+
 function propsOf(props: readonly Prop[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of props) out[p.key] = toPlain(p.value);
@@ -153,7 +158,7 @@ export function lowerAvro(registry: AvroRegistry, inputs: readonly AvroInput[], 
     const base = {
       id: typeId('avro', fullName),
       format: 'avro' as const,
-      name: schema.name?.text ?? fullName,
+      name: simpleName(fullName),
       fullName,
       namespace: schema.namespace,
       scope: [],
@@ -305,7 +310,7 @@ export function lowerAvro(registry: AvroRegistry, inputs: readonly AvroInput[], 
         const found = recordBranches(f.type, uri);
         if (!found || found.branches.length < 2) continue;
         out.push(
-          unionOf(`${s.name?.text ?? ''}${pascalCase(f.name.text)}`, 'recordField', found, {
+          unionOf(`${simpleName(s.fullName!)}${pascalCase(f.name.text)}`, 'recordField', found, {
             container: typeId('avro', s.fullName!),
             field: f.name.text,
             doc: f.doc?.text,
