@@ -4,9 +4,10 @@
  * code: nothing escapes as an uncaught exception, and usage errors print the usage to stderr.
  */
 import { version } from '../../../package.json';
-import { isCommand, parseBreakingArgs, parseCheckArgs, parseHandlersArgs, unknownCommand, usageOf, UsageError } from './args';
+import { isCommand, parseBreakingArgs, parseCheckArgs, parseGenerateArgs, parseHandlersArgs, unknownCommand, usageOf, UsageError } from './args';
 import { runBreaking } from './breaking';
 import { EXIT_CLEAN, EXIT_USAGE, runCheck } from './check';
+import { runGenerate } from './generate';
 import { runHandlers } from './handlers';
 import { processIo, type Io } from './io';
 
@@ -50,6 +51,11 @@ function dispatch(argv: readonly string[], io: Io): number | Promise<number> {
     const args = parseBreakingArgs(rest);
     if (args.help) return help('breaking', io);
     return runBreaking(args, io, process.env);
+  }
+  if (first === 'generate') {
+    const args = parseGenerateArgs(rest);
+    if (args.help) return help('generate', io);
+    return runGenerate(args, io);
   }
   if (first === 'handlers') {
     const args = parseHandlersArgs(rest);
