@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Finding } from '../../../../server/src/core/compat/finding';
 import { bufExitCode, bufKeys, caseNames, GOLDENS, minus, runCase } from './bufCases';
 
 /** Cases that need buf plugins or policies (WASM or executables), which are outside buf's built-in rules. */
@@ -16,6 +17,11 @@ const EXCLUDED: Readonly<Record<string, string>> = {
   breaking_policy_empty: 'a buf policy file (policies:); buf itself fails without it (rc 1)',
   breaking_policy_local: 'buf policy files with a WASM plugin; buf itself fails without it (rc 1)',
 };
+
+/** What two builds of the same trees must agree on: every part of a finding but the uris. */
+function plain(f: Finding): string {
+  return `${f.path}@${f.span.start}-${f.span.end} ${f.anchor} ${f.code} ${f.message} ${f.baseline ? `${f.baseline.span.start}-${f.baseline.span.end}` : ''}`;
+}
 
 function bufStyle(message: string): string {
   return message
@@ -37,6 +43,8 @@ for (const name of caseNames()) {
   if (EXCLUDED[name]) continue;
   test(`buf case ${name}`, () => {
     const { findings, keys, problems } = runCase(name);
+    // The image built file by file from the texts (the CLI's way) gives the very same findings.
+    assert.deepEqual(runCase(name, 'texts').findings.map(plain), findings.map(plain));
     assert.deepEqual(problems, [], 'the case configuration is understood');
     const expected = bufKeys(name);
     assert.deepEqual({ missing: minus(expected, keys), extra: minus(keys, expected) }, { missing: [], extra: [] });

@@ -43,9 +43,9 @@ export function findingKey(f: Finding): string {
   return key(path, f.anchor === 'file' ? 1 : lineOf(f.uri, f.span.start), f.code);
 }
 
-export function runCase(name: string): { findings: Finding[]; keys: string[]; problems: readonly string[] } {
-  const previous = loadTree(join(BREAKING, 'previous', name));
-  const current = loadTree(join(BREAKING, 'current', name));
+export function runCase(name: string, via: 'project' | 'texts' = 'project'): { findings: Finding[]; keys: string[]; problems: readonly string[] } {
+  const previous = loadTree(join(BREAKING, 'previous', name), { via });
+  const current = loadTree(join(BREAKING, 'current', name), { via });
   const findings = checkBreaking(previous.image, current.image, current.config);
   return { findings, keys: findings.map(findingKey).sort(), problems: current.configProblems };
 }

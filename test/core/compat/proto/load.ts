@@ -5,14 +5,15 @@
  * is dropped once the image is built, so two large trees never sit in memory together.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildProtoImage } from '../../../../server/src/core/compat/proto/build';
+import { buildProtoImageFromTexts, type TextInput } from '../../../../server/src/core/compat/proto/fromTexts';
 import { parseBufYamlBreaking, type BreakingConfig } from '../../../../server/src/core/compat/proto/config';
 import type { ProtoImage } from '../../../../server/src/core/compat/proto/image';
 import { ProtoProject } from '../../../../server/src/core/proto/project';
-import { discoverRoots } from '../../../../server/src/host/roots';
-import { ProtoFiles, pathOf } from '../../../../server/src/host/protoFiles';
+import { discoverRoots, wktRoot } from '../../../../server/src/host/roots';
+import { ProtoFiles, pathOf, uriOf } from '../../../../server/src/host/protoFiles';
 import { LineIndex } from '../../../../server/src/core/text/lineIndex';
 
 export function protoFilesUnder(dir: string, out: string[] = []): string[] {
@@ -33,28 +34,47 @@ export interface LoadedTree {
   readonly errors: ReadonlyMap<string, number>;
 }
 
-export function loadTree(dir: string, options: { collectErrors?: boolean } = {}): LoadedTree {
+/**
+ * `via: 'project'` loads a ProtoProject and builds the image from its links (what the editor
+ * does); `via: 'texts'` builds it file by file from the texts (what the CLI does on whole trees).
+ */
+export function loadTree(dir: string, options: { via?: 'project' | 'texts'; collectErrors?: boolean } = {}): LoadedTree {
   const roots = discoverRoots(dir, { ceiling: dir });
-  const project = new ProtoProject();
-  const files = new ProtoFiles(project, roots);
-  const inputs: string[] = [];
-  for (const root of roots.roots) {
-    if (!existsSync(root)) continue;
-    for (const f of protoFilesUnder(root)) {
-      const uri = files.addFile(f);
-      if (uri) inputs.push(uri);
-    }
-  }
-  const module = new Set(inputs);
-  files.loadImports(inputs);
+  let image: ProtoImage;
   const errors = new Map<string, number>();
-  if (options.collectErrors) {
-    for (const uri of inputs) {
-      const n = project.diagnostics(uri).filter((d) => d.severity === 'error').length;
-      if (n) errors.set(project.get(uri)!.importPath, n);
+  if (options.via === 'texts') {
+    const inputs: TextInput[] = [];
+    for (const root of roots.roots) {
+      if (!existsSync(root)) continue;
+      for (const f of protoFilesUnder(root)) inputs.push({ uri: uriOf(f), path: relative(root, f).split(sep).join('/') });
     }
+    // The well-known types answer imports the module does not; a module file of the same path wins.
+    const wkt = wktRoot();
+    for (const f of protoFilesUnder(join(wkt, 'google', 'protobuf'))) {
+      inputs.push({ uri: uriOf(f), path: relative(wkt, f).split(sep).join('/'), isImport: true });
+    }
+    image = buildProtoImageFromTexts(inputs, (uri) => readFileSync(pathOf(uri)!, 'utf8'));
+  } else {
+    const project = new ProtoProject();
+    const files = new ProtoFiles(project, roots);
+    const inputs: string[] = [];
+    for (const root of roots.roots) {
+      if (!existsSync(root)) continue;
+      for (const f of protoFilesUnder(root)) {
+        const uri = files.addFile(f);
+        if (uri) inputs.push(uri);
+      }
+    }
+    const module = new Set(inputs);
+    files.loadImports(inputs);
+    if (options.collectErrors) {
+      for (const uri of inputs) {
+        const n = project.diagnostics(uri).filter((d) => d.severity === 'error').length;
+        if (n) errors.set(project.get(uri)!.importPath, n);
+      }
+    }
+    image = buildProtoImage(project, [...project.uris()].map((uri) => ({ uri, isImport: !module.has(uri) })));
   }
-  const image = buildProtoImage(project, [...project.uris()].map((uri) => ({ uri, isImport: !module.has(uri) })));
   let config: BreakingConfig = {};
   let configProblems: string[] = [];
   const bufYaml = join(dir, 'buf.yaml');

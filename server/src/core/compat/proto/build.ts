@@ -68,21 +68,113 @@ const MESSAGE_MAX = 536870911;
 const MESSAGE_SET_MAX = 2147483646;
 const ENUM_MAX = 2147483647;
 
+/** A type reference resolved to a message or an enum, by full name. */
+export type ResolveType = (ref: TypeRef, scope: string) => { readonly kind: ProtoSymbol['kind']; readonly fullName: string } | undefined;
+
+/** Builds the image from a project whose files are (or can be) linked: types resolve as the linker resolved them. */
 export function buildProtoImage(source: ImageSource, inputs: Iterable<string | ImageInput>): ProtoImage {
-  const files: ImageFile[] = [];
-  const fileByPath = new Map<string, ImageFile>();
+  const builder = new ImageBuilder();
   for (const input of inputs) {
     const { uri, isImport } = typeof input === 'string' ? { uri: input, isImport: false } : input;
     const state = source.get(uri);
-    if (!state) continue;
-    // A second file with the same import path (another root) is shadowed, as protoc shadows it.
-    if (fileByPath.has(state.importPath)) continue;
-    const file = buildFile(uri, state.importPath, state.ast, source.link(uri)?.typeOf, isImport ?? false);
-    files.push(file);
-    fileByPath.set(file.path, file);
+    if (!state || builder.has(state.importPath)) continue;
+    const typeOf = source.link(uri)?.typeOf;
+    builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport ?? false);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, fileByPath };
+  return builder.image();
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A type reference whose target is looked up once every file is in (so a file can be built before
+ * the files it imports), with what the field becomes for either kind of target.
+ */
+interface PendingType {
+  readonly field: Mutable<ImageField>;
+  readonly ref: TypeRef;
+  readonly scope: string;
+  readonly resolve: ResolveType;
+  /** The field's `message_encoding` is DELIMITED: a message target makes it a group. */
+  readonly delimited: boolean;
+  readonly ifMessage: Cardinality;
+  readonly ifEnum: Cardinality;
+}
+
+interface PendingName {
+  readonly set: (fullName: string) => void;
+  readonly ref: TypeRef;
+  readonly scope: string;
+  readonly resolve: ResolveType;
+}
+
+/**
+ * Collects built files; a second file with the same import path (another root) is shadowed, as
+ * protoc shadows it. Type references are resolved when the image is taken.
+ */
+export class ImageBuilder {
+  private readonly files: ImageFile[] = [];
+  private readonly fileByPath = new Map<string, ImageFile>();
+  /** Long names are copied and shared through this table, so an image holds no slice of a file's text. */
+  private readonly strings = new Map<string, string>();
+  private readonly pendingTypes: PendingType[] = [];
+  private readonly pendingNames: PendingName[] = [];
+  private readonly ownFn = (s: string) => this.own(s);
+
+  has(path: string): boolean {
+    return this.fileByPath.has(path);
+  }
+
+  add(uri: string, path: string, ast: ProtoFile, resolve: ResolveType, isImport: boolean): void {
+    if (this.fileByPath.has(path)) return;
+    const file = buildFile(uri, path, ast, resolve, isImport, this.ownFn, this.pendingTypes, this.pendingNames);
+    this.files.push(file);
+    this.fileByPath.set(path, file);
+  }
+
+  image(): ProtoImage {
+    for (const p of this.pendingTypes) {
+      const sym = p.resolve(p.ref, p.scope);
+      const f = p.field;
+      if (sym?.kind === 'enum') {
+        f.kind = 'enum';
+        f.cardinality = p.ifEnum;
+      } else {
+        f.kind = p.delimited ? 'group' : 'message';
+        f.cardinality = p.ifMessage;
+      }
+      f.typeName = this.own(sym ? sym.fullName : p.ref.text.replace(/^\./, ''));
+    }
+    for (const p of this.pendingNames) {
+      const sym = p.resolve(p.ref, p.scope);
+      p.set(this.own(sym ? sym.fullName : p.ref.text.replace(/^\./, '')));
+    }
+    this.pendingTypes.length = 0;
+    this.pendingNames.length = 0;
+    const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, fileByPath: new Map(this.fileByPath) };
+  }
+
+  private own(s: string): string {
+    // Shorter strings are never slices or concatenations in V8: they are copies already.
+    if (s.length < 13) return s;
+    let v = this.strings.get(s);
+    if (v === undefined) {
+      // Flattening a fresh concatenation copies the characters out of the source text.
+      v = (' ' + s).slice(1);
+      this.strings.set(v, v);
+    }
+    return v;
+  }
+}
+
+/** A field's type: a scalar kind, or a reference resolved later (the kind is a placeholder until then). */
+interface FieldType {
+  readonly kind: FieldKind;
+  /** Known now: a group's or a map entry's message. */
+  readonly typeName?: string;
+  readonly ref?: TypeRef;
+  readonly scope?: string;
 }
 
 /** One level of feature inheritance: the options of a declaration that encloses the element. */
@@ -132,14 +224,14 @@ function rangesOf(ranges: readonly NumberRange[], max: number): ImageRange[] {
   return out;
 }
 
-function reservedOf(body: readonly { kind: string }[], max: number): { ranges: ImageRange[]; names: string[] } {
+function reservedOf(body: readonly { kind: string }[], max: number, own: (s: string) => string): { ranges: ImageRange[]; names: string[] } {
   const ranges: ImageRange[] = [];
   const names: string[] = [];
   for (const el of body) {
     if (el.kind !== 'reserved') continue;
     const r = el as ReservedDecl;
     ranges.push(...rangesOf(r.ranges, max));
-    for (const n of r.names) names.push(n.text);
+    for (const n of r.names) names.push(own(n.text));
   }
   return { ranges, names };
 }
@@ -156,8 +248,11 @@ function buildFile(
   uri: string,
   path: string,
   ast: ProtoFile,
-  typeOf: ReadonlyMap<TypeRef, ProtoSymbol> | undefined,
+  resolve: ResolveType,
   isImport: boolean,
+  own: (s: string) => string,
+  pendingTypes: PendingType[],
+  pendingNames: PendingName[],
 ): ImageFile {
   const syntaxInfo = fileSyntax(ast);
   const syntax: ProtoSyntax = syntaxInfo.kind;
@@ -167,14 +262,14 @@ function buildFile(
   const fileOptions: OptionDecl[] = [];
   for (const d of ast.body) {
     if (d.kind === 'package' && packageSpan === undefined) {
-      packageName = d.name?.text ?? '';
+      packageName = own(d.name?.text ?? '');
       packageSpan = d.span;
     } else if (d.kind === 'option') fileOptions.push(d);
   }
   const options = new Map<FileOptionName, SetOption<string>>();
   for (const name of FILE_OPTION_NAMES) {
     const v = stringOption(fileOptions, name);
-    if (v) options.set(name, v);
+    if (v) options.set(name, { value: own(v.value), span: v.span });
   }
   const syntaxSpan = syntaxInfo.decl?.span;
   const messages: ImageMessage[] = [];
@@ -207,12 +302,14 @@ function buildFile(
     if (v === 'ALLOW' || v === 'LEGACY_BEST_EFFORT') return v;
     return syntax === 'proto2' ? 'LEGACY_BEST_EFFORT' : 'ALLOW';
   };
-  const resolveType = (ref: TypeRef | undefined): { kind: FieldKind; typeName?: string } => {
+  /** A scalar's kind now, or a reference to resolve when the image is taken. */
+  const typeOf = (ref: TypeRef | undefined, scope: string): FieldType => {
     const text = ref?.text ?? '';
-    if (SCALAR_KINDS.has(text)) return { kind: text as FieldKind };
-    const sym = ref ? typeOf?.get(ref) : undefined;
-    if (sym) return { kind: sym.kind === 'enum' ? 'enum' : 'message', typeName: sym.fullName };
-    return { kind: 'message', typeName: text.replace(/^\./, '') };
+    if (SCALAR_KINDS.has(text) || !ref) return { kind: (SCALAR_KINDS.has(text) ? text : 'message') as FieldKind };
+    return { kind: 'message', ref, scope };
+  };
+  const laterName = (ref: TypeRef | undefined, scope: string, set: (fullName: string) => void) => {
+    if (ref) pendingNames.push({ ref, scope, resolve, set });
   };
 
   interface FieldContext {
@@ -221,7 +318,8 @@ function buildFile(
     readonly scopeName: string;
     readonly scope: Scope;
     readonly oneof?: ImageOneof;
-    readonly extendee?: string;
+    /** For extensions: the extended message, resolved when the image is taken. */
+    readonly extendee?: { readonly ref?: TypeRef; readonly scope: string };
   }
 
   const makeField = (
@@ -230,7 +328,7 @@ function buildFile(
       name: string;
       numberLit: { value: number; span: Span };
       label?: { value: 'optional' | 'required' | 'repeated'; span: Span };
-      type: { kind: FieldKind; typeName?: string };
+      type: FieldType;
       typeSpan: Span;
       isMap: boolean;
       options: readonly OptionDecl[];
@@ -238,30 +336,31 @@ function buildFile(
       nameSpan: Span;
     },
   ): ImageField => {
-    const own = parts.options;
-    const chain: Scope = [...ctx.scope, own];
+    const ownOptions = parts.options;
+    const chain: Scope = [...ctx.scope, ownOptions];
+    const delimited = !parts.isMap && editions && feature(chain, 'message_encoding') === 'DELIMITED';
     let kind = parts.type.kind;
-    if (kind === 'message' && !parts.isMap && editions && feature(chain, 'message_encoding') === 'DELIMITED') kind = 'group';
+    if (kind === 'message' && delimited) kind = 'group';
     const label = parts.isMap ? 'repeated' : (parts.label?.value ?? 'optional');
-    let cardinality: Cardinality;
-    if (parts.isMap) cardinality = 'map';
-    else if (label === 'repeated') cardinality = 'repeated';
-    else {
+    const cardinalityOf = (k: FieldKind): Cardinality => {
+      if (parts.isMap) return 'map';
+      if (label === 'repeated') return 'repeated';
       const presence = editions ? feature(chain, 'field_presence') : undefined;
-      if (label === 'required' || presence === 'LEGACY_REQUIRED') cardinality = 'required';
-      else if (ctx.extendee !== undefined || kind === 'message' || kind === 'group' || ctx.oneof) cardinality = 'explicit';
-      else if (syntax === 'proto2') cardinality = 'explicit';
-      else if (syntax === 'proto3') cardinality = label === 'optional' && parts.label ? 'explicit' : 'implicit';
-      else cardinality = presence === 'IMPLICIT' ? 'implicit' : 'explicit';
-    }
-    const jsonNameOpt = ctx.extendee === undefined ? stringOption(own, 'json_name') : undefined;
-    const jstypeOpt = stringOption(own, 'jstype');
+      if (label === 'required' || presence === 'LEGACY_REQUIRED') return 'required';
+      if (ctx.extendee !== undefined || k === 'message' || k === 'group' || ctx.oneof) return 'explicit';
+      if (syntax === 'proto2') return 'explicit';
+      if (syntax === 'proto3') return label === 'optional' && parts.label ? 'explicit' : 'implicit';
+      return presence === 'IMPLICIT' ? 'implicit' : 'explicit';
+    };
+    const cardinality = cardinalityOf(kind);
+    const jsonNameOpt = ctx.extendee === undefined ? stringOption(ownOptions, 'json_name') : undefined;
+    const jstypeOpt = stringOption(ownOptions, 'jstype');
     const jstype = jstypeOpt?.value === 'JS_STRING' || jstypeOpt?.value === 'JS_NUMBER' ? jstypeOpt.value : 'JS_NORMAL';
-    const defaultOpt = optionNamed(own, 'default');
+    const defaultOpt = optionNamed(ownOptions, 'default');
 
     // C++ string type: `ctype` decides before edition 2024, else the (pb.cpp) feature.
-    const ctypeOpt = stringOption(own, 'ctype');
-    const cppFeature = ownFeature(own, 'string_type', 'pb.cpp');
+    const ctypeOpt = stringOption(ownOptions, 'ctype');
+    const cppFeature = ownFeature(ownOptions, 'string_type', 'pb.cpp');
     let cppStringType: CppStringType | undefined;
     let cppStringPiece = false;
     if (legacyEdition && ctypeOpt) {
@@ -276,21 +375,21 @@ function buildFile(
       cppStringType = v === 'CORD' || v === 'VIEW' || v === 'STRING' ? v : legacyEdition ? 'STRING' : 'VIEW';
     }
 
-    const utf8Own = ownFeature(own, 'utf8_validation');
+    const utf8Own = ownFeature(ownOptions, 'utf8_validation');
     const utf8Resolved = feature(chain, 'utf8_validation');
     const utf8Validation: 'VERIFY' | 'NONE' = editions ? (utf8Resolved === 'NONE' ? 'NONE' : 'VERIFY') : syntax === 'proto3' ? 'VERIFY' : 'NONE';
     // Java: java_string_check_utf8 decides outside editions or when set, else the (pb.java) feature.
     let javaUtf8Validation = utf8Validation;
-    const javaOwn = ownFeature(own, 'utf8_validation', 'pb.java');
+    const javaOwn = ownFeature(ownOptions, 'utf8_validation', 'pb.java');
     if (!editions || javaCheckUtf8) {
       if (javaCheckUtf8?.value === 'true') javaUtf8Validation = 'VERIFY';
     } else if (inherited(chain, 'utf8_validation', 'pb.java') === 'VERIFY') javaUtf8Validation = 'VERIFY';
 
-    const fullName = ctx.scopeName ? `${ctx.scopeName}.${parts.name}` : parts.name;
-    return {
+    const fullName = ctx.extendee === undefined ? undefined : own(ctx.scopeName ? `${ctx.scopeName}.${parts.name}` : parts.name);
+    const field: Mutable<ImageField> = {
       file,
       message: ctx.message,
-      name: parts.name,
+      name: own(parts.name),
       fullName,
       number: parts.numberLit.value,
       label,
@@ -300,8 +399,8 @@ function buildFile(
       typeName: parts.type.typeName,
       typeSpan: parts.typeSpan,
       oneof: ctx.oneof,
-      extendee: ctx.extendee,
-      jsonName: jsonNameOpt?.value ?? defaultJsonName(parts.name),
+      extendee: ctx.extendee === undefined ? undefined : '',
+      jsonName: own(jsonNameOpt?.value ?? defaultJsonName(parts.name)),
       jsonNameSpan: jsonNameOpt?.span,
       defaultValue: defaultOpt?.value ? { value: defaultOpt.value as Constant, span: defaultOpt.span } : undefined,
       jstype,
@@ -318,42 +417,55 @@ function buildFile(
       nameSpan: parts.nameSpan,
       numberSpan: parts.numberLit.span,
     };
+    if (parts.type.ref) {
+      pendingTypes.push({
+        field,
+        ref: parts.type.ref,
+        scope: parts.type.scope ?? '',
+        resolve,
+        delimited,
+        ifMessage: cardinalityOf(delimited ? 'group' : 'message'),
+        ifEnum: cardinalityOf('enum'),
+      });
+    }
+    if (ctx.extendee) laterName(ctx.extendee.ref, ctx.extendee.scope, (name) => (field.extendee = name));
+    return field;
   };
 
   const buildEnum = (e: EnumDecl, scopeName: string, scope: Scope, parent: ImageMessage | undefined): ImageEnum | undefined => {
     if (!e.name) return undefined;
-    const own = e.body.filter((x): x is OptionDecl => x.kind === 'option');
-    const chain: Scope = [...scope, own];
+    const ownOptions = e.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const chain: Scope = [...scope, ownOptions];
     const values: ImageEnumValue[] = [];
     for (const v of e.body) {
       if (v.kind !== 'enumValue' || !v.number) continue;
-      values.push({ name: v.name.text, number: v.number.value, span: v.span, nameSpan: v.name.span, numberSpan: v.number.span });
+      values.push({ name: own(v.name.text), number: v.number.value, span: v.span, nameSpan: v.name.span, numberSpan: v.number.span });
     }
-    const reserved = reservedOf(e.body, ENUM_MAX);
+    const reserved = reservedOf(e.body, ENUM_MAX, own);
     const enumType = feature(chain, 'enum_type');
-    const fullName = scopeName ? `${scopeName}.${e.name.text}` : e.name.text;
+    const fullName = own(scopeName ? `${scopeName}.${e.name.text}` : e.name.text);
     return {
       file,
       parent,
-      name: e.name.text,
+      name: own(e.name.text),
       fullName,
-      nestedName: nested(fullName),
+      nestedName: own(nested(fullName)),
       span: e.span,
       nameSpan: e.name.span,
       values,
       reservedRanges: reserved.ranges,
       reservedNames: reserved.names,
       closed: editions ? enumType === 'CLOSED' : syntax === 'proto2',
-      enumTypeSpan: editions ? ownFeature(own, 'enum_type')?.span : undefined,
+      enumTypeSpan: editions ? ownFeature(ownOptions, 'enum_type')?.span : undefined,
       jsonFormat: jsonFormatOf(chain),
-      jsonFormatSpan: editions ? ownFeature(own, 'json_format')?.span : undefined,
+      jsonFormatSpan: editions ? ownFeature(ownOptions, 'json_format')?.span : undefined,
     };
   };
 
   const nested = (fullName: string): string => (packageName && fullName.startsWith(packageName + '.') ? fullName.slice(packageName.length + 1) : fullName);
 
   const buildExtend = (x: ExtendDecl, scopeName: string, scope: Scope, message: ImageMessage | undefined, out: ImageField[], nestedOut: ImageMessage[]) => {
-    const extendee = x.extendee ? (resolveType(x.extendee).typeName ?? '') : '';
+    const extendee = { ref: x.extendee, scope: scopeName };
     for (const f of x.body) {
       if (f.kind === 'field') {
         const made = plainField(f, { message, scopeName, scope, extendee });
@@ -371,7 +483,7 @@ function buildFile(
       name: f.name?.text ?? '',
       numberLit: f.number,
       label: f.label,
-      type: resolveType(f.type),
+      type: typeOf(f.type, ctx.message?.fullName ?? ctx.scopeName),
       typeSpan: f.type.span,
       isMap: false,
       options: f.options,
@@ -402,26 +514,26 @@ function buildFile(
 
   const buildMessage = (m: MessageDecl | GroupDecl, scopeName: string, scope: Scope, parent: ImageMessage | undefined): ImageMessage | undefined => {
     if (!m.name) return undefined;
-    const own = m.body.filter((x): x is OptionDecl => x.kind === 'option');
-    const chain: Scope = [...scope, own];
-    const fullName = scopeName ? `${scopeName}.${m.name.text}` : m.name.text;
+    const ownOptions = m.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const chain: Scope = [...scope, ownOptions];
+    const fullName = own(scopeName ? `${scopeName}.${m.name.text}` : m.name.text);
     const fields: ImageField[] = [];
     const oneofs: ImageOneof[] = [];
     const messages: ImageMessage[] = [];
     const enums: ImageEnum[] = [];
     const extensions: ImageField[] = [];
-    const messageSetWireFormat = constantIdent(optionNamed(own, 'message_set_wire_format')?.value) === 'true';
+    const messageSetWireFormat = constantIdent(optionNamed(ownOptions, 'message_set_wire_format')?.value) === 'true';
     const max = messageSetWireFormat ? MESSAGE_SET_MAX : MESSAGE_MAX;
-    const reserved = reservedOf(m.body, max);
+    const reserved = reservedOf(m.body, max, own);
     const extensionRanges: ImageRange[] = [];
     for (const el of m.body) if (el.kind === 'extensions') extensionRanges.push(...rangesOf(el.ranges, max));
-    const nsda = optionNamed(own, 'no_standard_descriptor_accessor');
+    const nsda = optionNamed(ownOptions, 'no_standard_descriptor_accessor');
     const msg: ImageMessage = {
       file,
       parent,
-      name: m.name.text,
+      name: own(m.name.text),
       fullName,
-      nestedName: nested(fullName),
+      nestedName: own(nested(fullName)),
       span: m.span,
       nameSpan: m.name.span,
       fields,
@@ -436,7 +548,7 @@ function buildFile(
       messageSetWireFormat,
       noStandardDescriptorAccessor: nsda?.value ? { value: constantIdent(nsda.value) === 'true', span: nsda.span } : undefined,
       jsonFormat: jsonFormatOf(chain),
-      jsonFormatSpan: editions ? ownFeature(own, 'json_format')?.span : undefined,
+      jsonFormatSpan: editions ? ownFeature(ownOptions, 'json_format')?.span : undefined,
     };
     const synthetic: ImageOneof[] = [];
     const ctx: FieldContext = { message: msg, scopeName: fullName, scope: chain };
@@ -445,7 +557,7 @@ function buildFile(
         case 'field': {
           let fieldCtx = ctx;
           if (syntax === 'proto3' && el.label?.value === 'optional' && el.name) {
-            const oneof: ImageOneof = { name: `_${el.name.text}`, synthetic: true, span: el.span, nameSpan: el.name.span };
+            const oneof: ImageOneof = { name: own(`_${el.name.text}`), synthetic: true, span: el.span, nameSpan: el.name.span };
             synthetic.push(oneof);
             fieldCtx = { ...ctx, oneof };
           }
@@ -499,10 +611,10 @@ function buildFile(
     oneofs: ImageOneof[],
     messages: ImageMessage[],
   ) => {
-    const own = o.body.filter((x): x is OptionDecl => x.kind === 'option');
-    const oneof: ImageOneof = { name: o.name?.text ?? '', synthetic: false, span: o.span, nameSpan: o.name?.span ?? o.span };
+    const ownOptions = o.body.filter((x): x is OptionDecl => x.kind === 'option');
+    const oneof: ImageOneof = { name: own(o.name?.text ?? ''), synthetic: false, span: o.span, nameSpan: o.name?.span ?? o.span };
     oneofs.push(oneof);
-    const memberCtx: FieldContext = { ...ctx, oneof, scope: [...chain, own] };
+    const memberCtx: FieldContext = { ...ctx, oneof, scope: [...chain, ownOptions] };
     for (const el of o.body) {
       if (el.kind === 'field') {
         const f = plainField(el, memberCtx);
@@ -517,15 +629,15 @@ function buildFile(
   /** A map field is a repeated field of a synthesized entry message with `key = 1` and `value = 2`. */
   const mapField = (f: MapFieldDecl, parent: ImageMessage, chain: Scope): { field: ImageField; message: ImageMessage } | undefined => {
     if (!f.name || !f.number) return undefined;
-    const entryName = mapEntryName(f.name.text);
-    const entryFullName = `${parent.fullName}.${entryName}`;
+    const entryName = own(mapEntryName(f.name.text));
+    const entryFullName = own(`${parent.fullName}.${entryName}`);
     const entryFields: ImageField[] = [];
     const entry: ImageMessage = {
       file,
       parent,
       name: entryName,
       fullName: entryFullName,
-      nestedName: nested(entryFullName),
+      nestedName: own(nested(entryFullName)),
       span: f.span,
       nameSpan: f.typeSpan,
       fields: entryFields,
@@ -546,7 +658,7 @@ function buildFile(
       makeField(entryCtx, {
         name,
         numberLit: { value: n, span: f.typeSpan },
-        type: resolveType(ref),
+        type: typeOf(ref, parent.fullName),
         typeSpan: f.typeSpan,
         isMap: false,
         options: [],
@@ -572,27 +684,32 @@ function buildFile(
 
   const buildService = (s: ServiceDecl): ImageService | undefined => {
     if (!s.name) return undefined;
-    const fullName = packageName ? `${packageName}.${s.name.text}` : s.name.text;
+    const fullName = own(packageName ? `${packageName}.${s.name.text}` : s.name.text);
     const methods: ImageMethod[] = [];
-    const service: ImageService = { file, name: s.name.text, fullName, span: s.span, nameSpan: s.name.span, methods };
+    const service: ImageService = { file, name: own(s.name.text), fullName, span: s.span, nameSpan: s.name.span, methods };
     for (const r of s.body) {
       if (r.kind !== 'rpc' || !r.name) continue;
       const idem = stringOption(r.options, 'idempotency_level');
       const level: IdempotencyLevel = idem?.value === 'NO_SIDE_EFFECTS' || idem?.value === 'IDEMPOTENT' ? idem.value : 'IDEMPOTENCY_UNKNOWN';
-      methods.push({
+      const method: Mutable<ImageMethod> = {
         service,
-        name: r.name.text,
-        inputType: resolveType(r.input).typeName ?? '',
-        outputType: resolveType(r.output).typeName ?? '',
+        name: own(r.name.text),
+        inputType: '',
+        outputType: '',
         inputSpan: r.input?.span ?? r.name.span,
         outputSpan: r.output?.span ?? r.name.span,
         clientStreaming: r.inputStream !== undefined,
+        clientStreamingSpan: r.inputStream,
         serverStreaming: r.outputStream !== undefined,
+        serverStreamingSpan: r.outputStream,
         idempotencyLevel: level,
         idempotencySpan: idem?.span,
         span: r.span,
         nameSpan: r.name.span,
-      });
+      };
+      laterName(r.input, fullName, (name) => (method.inputType = name));
+      laterName(r.output, fullName, (name) => (method.outputType = name));
+      methods.push(method);
     }
     return service;
   };

@@ -8,14 +8,17 @@ import { atFile, atParent, type CurrentPlace } from './rule';
 
 /** `field "3" with name "three" on message "Two"`, or for an extension `extension "100" with name "a.ext" on message "a.Ext"`. */
 export function fieldDescription(f: ImageField, withName = true): string {
-  const name = f.extendee !== undefined ? f.fullName : f.name;
+  const name = f.extendee !== undefined ? (f.fullName ?? f.name) : f.name;
   const named = withName ? ` with name "${name}"` : '';
   if (f.extendee !== undefined) return `extension "${f.number}"${named} on message "${f.extendee}"`;
   return `field "${f.number}"${named} on message "${f.message?.name ?? ''}"`;
 }
 
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** An extension's full name without its file's package, e.g. `Scope.ext`. */
+export function extensionNestedName(f: ImageField): string {
+  const full = f.fullName ?? f.name;
+  const pkg = f.file.package;
+  return pkg && full.startsWith(pkg + '.') ? full.slice(pkg.length + 1) : full;
 }
 
 const nestedIndex = new WeakMap<ImageFile, Map<string, ImageMessage>>();

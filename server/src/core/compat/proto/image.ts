@@ -140,8 +140,8 @@ export interface ImageField {
   /** The message holding the field; for an extension, the message it is declared in (if any). */
   readonly message?: ImageMessage;
   readonly name: string;
-  /** For an extension: its full name, e.g. `pkg.Scope.ext`; for a field, `Message.full.name.field`. */
-  readonly fullName: string;
+  /** For an extension: its full name, e.g. `pkg.Scope.ext`. */
+  readonly fullName?: string;
   readonly number: number;
   /** The label as a descriptor has it (`optional` when none is written). */
   readonly label: 'optional' | 'required' | 'repeated';
@@ -214,7 +214,10 @@ export interface ImageMethod {
   readonly inputSpan: Span;
   readonly outputSpan: Span;
   readonly clientStreaming: boolean;
+  /** The `stream` keyword of the request. */
+  readonly clientStreamingSpan?: Span;
   readonly serverStreaming: boolean;
+  readonly serverStreamingSpan?: Span;
   readonly idempotencyLevel: IdempotencyLevel;
   readonly idempotencySpan?: Span;
   readonly span: Span;

@@ -1,22 +1,16 @@
 /** EXTENSION_NO_DELETE: an extension may not be deleted from a file. */
-import { deletedPlace } from '../describe';
+import { deletedPlace, extensionNestedName } from '../describe';
 import { allExtensions } from '../pairs';
 import { was, type BreakingRule } from '../rule';
-import type { ImageField } from '../image';
-
-function nestedName(f: ImageField): string {
-  const pkg = f.file.package;
-  return pkg && f.fullName.startsWith(pkg + '.') ? f.fullName.slice(pkg.length + 1) : f.fullName;
-}
 
 export const extensionNoDelete: BreakingRule = {
   id: 'EXTENSION_NO_DELETE',
   categories: ['FILE'],
   check(pairs, report) {
     for (const [previous, current] of pairs.files) {
-      const now = new Set([...allExtensions(current)].map(nestedName));
+      const now = new Set([...allExtensions(current)].map(extensionNestedName));
       for (const x of allExtensions(previous)) {
-        const name = nestedName(x);
+        const name = extensionNestedName(x);
         if (now.has(name)) continue;
         report({
           message: `previously present extension "${name}" was deleted from file`,

@@ -8,8 +8,8 @@ export const fieldSameName: BreakingRule = {
   check(pairs, report) {
     for (const [previous, current] of pairs.fields) {
       const extension = previous.extendee !== undefined;
-      const before = extension ? previous.fullName : previous.name;
-      const now = extension ? current.fullName : current.name;
+      const before = extension ? (previous.fullName ?? previous.name) : previous.name;
+      const now = extension ? (current.fullName ?? current.name) : current.name;
       if (before === now) continue;
       report({
         message: `${fieldDescription(current, false)} changed name from "${before}" to "${now}"`,

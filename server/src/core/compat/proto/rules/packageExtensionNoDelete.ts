@@ -1,20 +1,15 @@
 /** PACKAGE_EXTENSION_NO_DELETE: an extension may not disappear from its package (moving it to another file of the package is fine). */
+import { extensionNestedName } from '../describe';
 import { allExtensions } from '../pairs';
-import type { ImageField } from '../image';
 import { was, type BreakingRule } from '../rule';
 import { byPackage, packageDeletedPlace } from './packageDeletion';
-
-function nestedName(f: ImageField): string {
-  const pkg = f.file.package;
-  return pkg && f.fullName.startsWith(pkg + '.') ? f.fullName.slice(pkg.length + 1) : f.fullName;
-}
 
 export const packageExtensionNoDelete: BreakingRule = {
   id: 'PACKAGE_EXTENSION_NO_DELETE',
   categories: ['PACKAGE'],
   check(pairs, report) {
     const index = (files: typeof pairs.currentFiles) =>
-      byPackage(files.flatMap((f) => [...allExtensions(f)]), (x) => x.file.package, nestedName);
+      byPackage(files.flatMap((f) => [...allExtensions(f)]), (x) => x.file.package, extensionNestedName);
     const now = index(pairs.currentFiles);
     for (const [pkg, extensions] of index(pairs.previousFiles)) {
       const current = now.get(pkg);

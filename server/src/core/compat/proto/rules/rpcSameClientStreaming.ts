@@ -10,8 +10,8 @@ export const rpcSameClientStreaming: BreakingRule = {
       const [from, to] = current.clientStreaming ? ['unary', 'streaming'] : ['streaming', 'unary'];
       report({
         message: `rpc "${current.name}" on service "${current.service.name}" changed from client ${from} to client ${to}`,
-        at: at(current.service.file, current.inputSpan),
-        was: was(previous.service.file, previous.inputSpan),
+        at: at(current.service.file, current.clientStreamingSpan ?? current.inputSpan),
+        was: was(previous.service.file, previous.clientStreamingSpan ?? previous.inputSpan),
       });
     }
   },

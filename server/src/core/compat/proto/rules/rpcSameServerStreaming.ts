@@ -10,8 +10,8 @@ export const rpcSameServerStreaming: BreakingRule = {
       const [from, to] = current.serverStreaming ? ['unary', 'streaming'] : ['streaming', 'unary'];
       report({
         message: `rpc "${current.name}" on service "${current.service.name}" changed from server ${from} to server ${to}`,
-        at: at(current.service.file, current.outputSpan),
-        was: was(previous.service.file, previous.outputSpan),
+        at: at(current.service.file, current.serverStreamingSpan ?? current.outputSpan),
+        was: was(previous.service.file, previous.serverStreamingSpan ?? previous.outputSpan),
       });
     }
   },
