@@ -79,8 +79,6 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     }
   }
 
-  const checked = checkInputs(inputs, importPaths, problems);
-
   const targets = pathArgs.map((p) => {
     const abs = resolve(io.cwd, p);
     return { path: abs, isFolder: isFolder(abs) };
@@ -144,6 +142,8 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     }
   }
 
+  // Checked after comparing, so the comparison's projects are garbage before the check builds its own.
+  const checked = checkInputs(inputs, importPaths, problems);
   const report = breakingReport(checked, findings, docs, inputs.length, io.cwd);
   const where = placeFinder(checked.source, docs, io.cwd);
   io.out(render(args.format, report, where, io));

@@ -10,6 +10,7 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { buildProtoImage } from '../../core/compat/proto/build';
+import type { ProtoImage } from '../../core/compat/proto/image';
 import type { Finding } from '../../core/compat/finding';
 import { ProtoProject } from '../../core/proto/project';
 import { ProtoFiles } from '../../host/protoFiles';
@@ -74,41 +75,52 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
 
   const findings: Finding[] = [];
   for (const group of groups.values()) {
-    const after = new ProtoProject();
-    const afterFiles = new ProtoFiles(after, group.roots);
-    const afterUris = group.current.map((f) => afterFiles.addFile(f.path, f.text)!);
-    afterFiles.loadImports(afterUris);
-    const afterImage = buildProtoImage(after, inputs(after, afterUris));
+    const afterImage = currentImage(group);
     const config = readBreakingConfig(group.roots, problems);
     for (const p of configProblems(effectiveConfig(input.choice, config))) problems.add(p);
 
     const order = input.transitive ? [...input.versions].reverse() : input.versions.slice(-1);
     for (const index of order) {
-      const before = new ProtoProject();
-      const beforeFiles = new ProtoFiles(before, group.roots);
-      const olds = group.old.get(index) ?? [];
-      const oldUris: string[] = [];
-      for (const doc of olds) {
-        const importPath = ownImportPath(doc, input.baselineFolder, cache) ?? importPathIn(group.roots, doc.abs);
-        before.setFile({ uri: doc.uri, importPath, text: doc.text });
-        oldUris.push(doc.uri);
-      }
-      // Old dependencies: the ones this version brought (git extras, registry references) first.
-      for (const doc of input.docs.versions[index] ?? []) {
-        if (olds.includes(doc)) continue;
-        const isProto = doc.path.toLowerCase().endsWith('.proto') || (doc.reference && doc.schemaType === 'PROTOBUF');
-        if (!isProto) continue;
-        const importPath = doc.reference ? doc.path : importPathIn(group.roots, doc.abs, true);
-        if (importPath !== undefined && !before.uriForImport(importPath)) before.setFile({ uri: doc.uri, importPath, text: doc.text });
-      }
-      beforeFiles.loadImports(before.uris());
-      const beforeImage = buildProtoImage(before, inputs(before, oldUris));
-      const found = runProtoRules(beforeImage, afterImage, input.choice, config);
+      const found = runProtoRules(baselineImage(group, index, input, cache), afterImage, input.choice, config);
       findings.push(...found);
       if (found.length > 0) break;
     }
   }
   return { findings, problems: [...problems] };
+}
+
+// Each side's project lives only inside its function: the images are plain data, so on a large
+// tree (googleapis) only one project is ever in memory at a time.
+
+function currentImage(group: Group): ProtoImage {
+  const project = new ProtoProject();
+  const files = new ProtoFiles(project, group.roots);
+  const uris = group.current.map((f) => files.addFile(f.path, f.text)!);
+  files.loadImports(uris);
+  return buildProtoImage(project, inputs(project, uris));
+}
+
+function baselineImage(group: Group, index: number, input: ProtoCompareInput, cache: Map<string, ImportRoots>): ProtoImage {
+  const project = new ProtoProject();
+  const olds = group.old.get(index) ?? [];
+  const module = new Set(olds);
+  const moduleUris: string[] = [];
+  for (const doc of olds) {
+    const importPath = ownImportPath(doc, input.baselineFolder, cache) ?? importPathIn(group.roots, doc.abs);
+    project.setFile({ uri: doc.uri, importPath, text: doc.text });
+    moduleUris.push(doc.uri);
+  }
+  // Old dependencies: the ones this version brought (git extras, registry references) first,
+  // then whatever the disk has.
+  for (const doc of input.docs.versions[index] ?? []) {
+    if (module.has(doc)) continue;
+    const isProto = doc.path.toLowerCase().endsWith('.proto') || (doc.reference && doc.schemaType === 'PROTOBUF');
+    if (!isProto) continue;
+    const importPath = doc.reference ? doc.path : importPathIn(group.roots, doc.abs, true);
+    if (importPath !== undefined && !project.uriForImport(importPath)) project.setFile({ uri: doc.uri, importPath, text: doc.text });
+  }
+  new ProtoFiles(project, group.roots).loadImports(project.uris());
+  return buildProtoImage(project, inputs(project, moduleUris));
 }
 
 /** The import path an old file has under its own folder baseline's buf configuration, if it has one. */
