@@ -49,6 +49,7 @@ const IN_PROGRESS: Result = { compatible: true, incompatibilities: [] };
 
 function merge(a: Result, b: Result): Result {
   if (b.compatible && b.incompatibilities.length === 0) return a;
+  if (a.compatible && a.incompatibilities.length === 0) return b;
   return { compatible: a.compatible && b.compatible, incompatibilities: [...a.incompatibilities, ...b.incompatibilities] };
 }
 
