@@ -19,7 +19,7 @@ const usageErrors: { args: string[]; message: RegExp; usage: RegExp }[] = [
   { args: ['check', '-I'], message: /option `--proto_path` needs a value/, usage: /Usage: event-schemas check/ },
   { args: ['check', '--help=yes'], message: /option `--help` takes no value/, usage: /Usage: event-schemas check/ },
   { args: ['lint'], message: /unknown command `lint`: available commands: check/, usage: /Commands:/ },
-  { args: ['generate'], message: /command `generate` is not available in this version: available commands: check, breaking/, usage: /Commands:/ },
+  { args: ['generate'], message: /no output folder given: add --out DIR/, usage: /Usage: event-schemas generate/ },
   { args: ['breaking'], message: /no baseline given: add --against BASELINE/, usage: /Usage: event-schemas breaking/ },
   { args: ['--format', 'json'], message: /unknown option `--format`: give a command first/, usage: /Commands:/ },
   { args: ['help', 'nope'], message: /unknown command `nope`/, usage: /Commands:/ },
