@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeRegistry, type FakeRegistry } from '../host/baseline/fakeRegistry';
 import { Repo, removeTempDirs } from '../host/baseline/gitRepo';
+import { importsOf } from '../../server/src/cli/breaking/proto';
 import { main } from '../../server/src/cli/main';
 import { brief, cli, cliJson, cliPath, ensureBuilt, removeWorkspaces, workspace, type JsonReport } from './run';
 
@@ -179,4 +180,17 @@ test('Protobuf registry subject with references: old imports come from the refer
   const report = JSON.parse(res.stdout) as JsonReport;
   assert.deepEqual(brief(report), ['acme/orders/orders.proto:7:2 error FIELD_SAME_TYPE']);
   assert.match(report.diagnostics[0]!.message, /from "acme\.common\.Money" to "acme\.common\.Amount"/);
+});
+
+test('the import scan finds every form of import statement, and only statements', () => {
+  const text = [
+    'syntax = "proto3"; import "a.proto";',
+    'import public "b/c.proto";',
+    "import weak 'd.proto';",
+    'import',
+    '  "e.proto";',
+    'message M { string import = 1; }',
+    'option (x) = "import \\"f.proto\\"";',
+  ].join('\n');
+  assert.deepEqual(importsOf(text), ['a.proto', 'b/c.proto', 'd.proto', 'e.proto']);
 });

@@ -1,25 +1,26 @@
 /**
  * .proto files against their earlier versions, matched the way buf matches them: by path
  * relative to the import root. Both sides are grouped by import roots as `check` groups them
- * (buf.work.yaml / buf.yaml modules, else -I, else the PATH folder); each group gets one project
- * per side and one image per side, and the rules compare the images.
+ * (buf.work.yaml / buf.yaml modules, else -I, else the PATH folder); each group gets one image
+ * per side, built from the texts, and the rules compare the images.
  *
  * The module's files (those under a PATH) are compared; everything else an import pulls in is a
  * dependency. An old file's imports resolve first among the old files (a git baseline brings the
  * import roots at that revision, a registry its references), then from the disk.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { buildProtoImage } from '../../core/compat/proto/build';
+import { buildProtoImageFromTexts, type TextInput } from '../../core/compat/proto/fromTexts';
 import type { ProtoImage } from '../../core/compat/proto/image';
 import type { Finding } from '../../core/compat/finding';
 import { ProtoProject } from '../../core/proto/project';
-import { ProtoFiles } from '../../host/protoFiles';
+import { ProtoFiles, uriOf } from '../../host/protoFiles';
 import { discoverRoots, type ImportRoots } from '../../host/roots';
 import type { InputFile } from '../checkers/checker';
 import type { CompareResult } from './avro';
 import type { BaselineDoc, BaselineDocs } from './docs';
-import { readBreakingConfig } from './bufConfig';
-import { configProblems, effectiveConfig, runProtoRules, type ProtoRuleChoice } from './protoRules';
+import { readBreakingConfig } from '../../host/breaking/bufConfig';
+import { configProblems, effectiveConfig, runProtoRules, type ProtoRuleChoice } from '../../host/breaking/protoRules';
 
 export interface ProtoCompareInput {
   readonly cwd: string;
@@ -89,38 +90,93 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
   return { findings, problems: [...problems] };
 }
 
-// Each side's project lives only inside its function: the images are plain data, so on a large
-// tree (googleapis) only one project is ever in memory at a time.
+interface SideFile {
+  readonly uri: string;
+  /** The import path. */
+  readonly path: string;
+  readonly text: string;
+}
 
 function currentImage(group: Group): ProtoImage {
-  const project = new ProtoProject();
-  const files = new ProtoFiles(project, group.roots);
-  const uris = group.current.map((f) => files.addFile(f.path, f.text)!);
-  files.loadImports(uris);
-  return buildProtoImage(project, inputs(project, uris));
+  const module = group.current.map((f) => ({ uri: uriOf(f.path), path: importPathIn(group.roots, f.path), text: f.text }));
+  return imageOf(module, new Map(), group.roots);
 }
 
 function baselineImage(group: Group, index: number, input: ProtoCompareInput, cache: Map<string, ImportRoots>): ProtoImage {
-  const project = new ProtoProject();
   const olds = group.old.get(index) ?? [];
-  const module = new Set(olds);
-  const moduleUris: string[] = [];
-  for (const doc of olds) {
-    const importPath = ownImportPath(doc, input.baselineFolder, cache) ?? importPathIn(group.roots, doc.abs);
-    project.setFile({ uri: doc.uri, importPath, text: doc.text });
-    moduleUris.push(doc.uri);
-  }
-  // Old dependencies: the ones this version brought (git extras, registry references) first,
-  // then whatever the disk has.
+  const inModule = new Set(olds);
+  const module = olds.map((doc) => ({
+    uri: doc.uri,
+    path: ownImportPath(doc, input.baselineFolder, cache) ?? importPathIn(group.roots, doc.abs),
+    text: doc.text,
+  }));
+  // Old dependencies: the ones this version brought (git's import roots, registry references)
+  // answer imports before the disk does.
+  const brought = new Map<string, SideFile>();
   for (const doc of input.docs.versions[index] ?? []) {
-    if (module.has(doc)) continue;
+    if (inModule.has(doc)) continue;
     const isProto = doc.path.toLowerCase().endsWith('.proto') || (doc.reference && doc.schemaType === 'PROTOBUF');
     if (!isProto) continue;
-    const importPath = doc.reference ? doc.path : importPathIn(group.roots, doc.abs, true);
-    if (importPath !== undefined && !project.uriForImport(importPath)) project.setFile({ uri: doc.uri, importPath, text: doc.text });
+    const path = doc.reference ? doc.path : importPathIn(group.roots, doc.abs, true);
+    if (path !== undefined && !brought.has(path)) brought.set(path, { uri: doc.uri, path, text: doc.text });
   }
-  new ProtoFiles(project, group.roots).loadImports(project.uris());
-  return buildProtoImage(project, inputs(project, moduleUris));
+  return imageOf(module, brought, group.roots);
+}
+
+/**
+ * One side's image, built file by file from the texts (only one syntax tree in memory at a time):
+ * the module's files, then every file their imports reach, transitively, from `brought` or else
+ * from the import roots and the well-known types on disk.
+ */
+function imageOf(module: readonly SideFile[], brought: ReadonlyMap<string, SideFile>, roots: ImportRoots): ProtoImage {
+  const texts = new Map<string, string>();
+  const inputs: TextInput[] = [];
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const f of module) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
+    texts.set(f.uri, f.text);
+    inputs.push({ uri: f.uri, path: f.path });
+    queue.push(f.text);
+  }
+  const disk = new ProtoFiles(new ProtoProject(), roots);
+  while (queue.length) {
+    for (const path of importsOf(queue.pop()!)) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      let dep = brought.get(path);
+      if (!dep) {
+        const file = disk.locate(path);
+        const text = file === undefined ? undefined : readOrUndefined(file);
+        if (file === undefined || text === undefined) continue; // the file's own diagnostics name it
+        dep = { uri: uriOf(file), path, text };
+      }
+      texts.set(dep.uri, dep.text);
+      inputs.push({ uri: dep.uri, path, isImport: true });
+      queue.push(dep.text);
+    }
+  }
+  return buildProtoImageFromTexts(inputs, (uri) => texts.get(uri));
+}
+
+/**
+ * The paths a file imports. A scan of the text rather than a parse: the image builder parses each
+ * file once anyway, and an import inside a comment only adds a dependency that is never compared.
+ */
+export function importsOf(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|[;}])\s*import\s+(?:(?:public|weak)\s+)?(?:"([^"\n]*)"|'([^'\n]*)')/gm;
+  for (const m of text.matchAll(re)) out.push((m[1] ?? m[2])!);
+  return out;
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The import path an old file has under its own folder baseline's buf configuration, if it has one. */
@@ -136,11 +192,6 @@ function ownImportPath(doc: BaselineDoc, folder: string | undefined, cache: Map<
   if (found.source !== 'buf.yaml' && found.source !== 'buf.work.yaml') return undefined;
   for (const root of found.roots) if (inside(root, doc.diskPath)) return relative(root, doc.diskPath).split(sep).join('/');
   return undefined;
-}
-
-function inputs(project: ProtoProject, moduleUris: readonly string[]): { uri: string; isImport: boolean }[] {
-  const module = new Set(moduleUris);
-  return [...project.uris()].map((uri) => ({ uri, isImport: !module.has(uri) }));
 }
 
 /** Same rule as `check`: with no configuration the root is the PATH folder, not the file's own. */
