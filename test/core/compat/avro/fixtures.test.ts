@@ -2,7 +2,7 @@
 // finding must sit in the edited file, and under the old text where its baseline points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAvro, type AvroSyntax } from '../../../../server/src/core/avro/index';
+import { AvroRegistry, parseAvro, type AvroSyntax } from '../../../../server/src/core/avro/index';
 import { checkAvroMode, type AvroCompatMode, type AvroFinding } from '../../../../server/src/core/compat/avro/index';
 import { marked } from '../../avro/helpers';
 
@@ -378,8 +378,7 @@ test('the schema option restricts the comparison to one named type', () => {
   assert.deepEqual(names('s.Missing'), []);
 });
 
-test('a type defined in another file resolves through the registry, and findings stay in the current file', async () => {
-  const { AvroRegistry } = await import('../../../../server/src/core/avro/index');
+test('a type defined in another file resolves through the registry, and findings stay in the current file', () => {
   const money = (type: string) => parseAvro(`{"type": "record", "name": "x.Money", "fields": [{"name": "units", "type": "${type}"}]}`, 'avsc');
   const nowRegistry = new AvroRegistry();
   nowRegistry.setFile('money-new', money('int'));
