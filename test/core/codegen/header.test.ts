@@ -2,8 +2,8 @@
 // editor when generated code is stale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GENERATED_MARKER, isGeneratedText, readGeneratedHeader, schemaHash } from '../../../server/src/core/codegen/index';
-import { asRecord, generateFiles } from './helpers';
+import { expectedModules, freshness, generate, GENERATED_MARKER, isGeneratedText, readGeneratedHeader, schemaHash } from '../../../server/src/core/codegen/index';
+import { asRecord, generateFiles, protoModel } from './helpers';
 
 test('the schema hash depends on the texts only: not on line endings or dependency order', () => {
   const h = schemaHash('message A {}\n', ['dep one\n', 'dep two\n']);
@@ -33,4 +33,24 @@ test('only text that starts with the marker counts as generated', () => {
   assert.equal(readGeneratedHeader('export const x = 1;\n'), undefined);
   assert.deepEqual(readGeneratedHeader(`${GENERATED_MARKER}\n`), {});
   assert.deepEqual(readGeneratedHeader(`${GENERATED_MARKER}\r\n// source: x.avsc; schema-hash: sha256:ab\r\n`), { source: 'x.avsc', hash: 'sha256:ab' });
+});
+
+test('staleness: the expected modules match what generate writes, until a schema or an import changes', () => {
+  const common = 'syntax = "proto3";\npackage p;\nmessage A {}\n';
+  const events = 'syntax = "proto3";\npackage p;\nimport "common.proto";\nmessage E { oneof e { A a = 1; } }\n';
+  const model = protoModel({ 'events.proto': events, 'common.proto': common });
+  const written = asRecord(generate(model).files);
+  const expected = expectedModules(model);
+  assert.deepEqual(expected.map((e) => e.path).sort(), ['common_pb.ts', 'events_pb.ts']);
+  for (const e of expected) assert.equal(freshness(written[e.path], e), 'fresh', e.path);
+  const changed = expectedModules(protoModel({ 'events.proto': events, 'common.proto': common.replace('{}', '{ int32 n = 1; }') }));
+  assert.deepEqual(
+    changed.map((e) => [e.path, freshness(written[e.path], e)]).sort(),
+    [
+      ['common_pb.ts', 'stale'],
+      ['events_pb.ts', 'stale'],
+    ],
+  );
+  assert.equal(freshness(undefined, expected[0]!), 'missing');
+  assert.equal(freshness('export const mine = 1;\n', expected[0]!), 'foreign');
 });

@@ -11,7 +11,7 @@
  */
 import type { EventModel, EventUnion, Field, ModelFile, ModelType, RecordType } from '../model/types';
 import { avroSchemaJson } from './avroSchema';
-import { headerLines, schemaHash } from './header';
+import { headerLines } from './header';
 import {
   AVRO_RUNTIME_MODULE,
   metaFields,
@@ -26,6 +26,7 @@ import {
 import { CodeWriter, Imports, propertyKey, str } from './printer';
 import { protoDescriptor } from './protoDescriptor';
 import { RUNTIME_SOURCES } from './runtimeSources';
+import { schemaHashOf } from './staleness';
 import { isOptionalType, tsType, unitNote, type TypeContext } from './tsTypes';
 
 export interface GeneratedFile {
@@ -136,11 +137,7 @@ class ModuleWriter {
     if (this.file.format === 'protobuf' && this.file.unions.length) this.descriptor();
     for (const t of this.tail) t();
 
-    const hash = schemaHash(
-      this.file.text,
-      this.file.dependencies.map((d) => d.text),
-    );
-    const head = [...headerLines(this.file.path, hash), '/* eslint-disable */', ''];
+    const head = [...headerLines(this.file.path, schemaHashOf(this.file)), '/* eslint-disable */', ''];
     const imports = this.imports.lines();
     return [...head, ...imports, ...(imports.length ? [''] : []), this.w.toString().replace(/^\n+/, '')].join('\n');
   }
