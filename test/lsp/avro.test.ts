@@ -2,6 +2,8 @@
 // workspace of .avsc and .avdl files on disk, names resolved across files.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits, startServer, type TestServer } from './client';
 
 const files: Record<string, string> = {
@@ -89,6 +91,18 @@ describe('avro language server over stdio', () => {
       p.diagnostics.map((d) => [d.code, d.range.start]),
       [['resolve/unknown-import', at(idl, '"missing.avdl"')]],
     );
+  });
+
+  test('a file created on disk resolves a missing IDL import and the names it brings', async () => {
+    const uri = server.uri(idl);
+    const resolved = server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    writeFileSync(join(server.root, 'idl/missing.avdl'), 'namespace acme.orders;\nrecord Extra { string note; }\n');
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('idl/missing.avdl'), type: 1 }] });
+    await resolved;
+    const broken = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'resolve/unknown-import'));
+    rmSync(join(server.root, 'idl/missing.avdl'));
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: server.uri('idl/missing.avdl'), type: 3 }] });
+    await broken;
   });
 
   test('editing a type re-checks the open files that use it', async () => {

@@ -87,6 +87,11 @@ test('defaults: the zero of the type first, enum symbols, booleans; an enum defa
   assert.deepEqual(labels('{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "order": $0}]}'), ['ascending', 'descending', 'ignore']);
 });
 
+test('an empty .avsc offers whole schemas', () => {
+  assert.equal(accept('$0', 'record'), '{"type": "record", "name": "$1", "fields": [$0]}\n');
+  assert.deepEqual(labels('$0{"type": "record", "name": "R", "fields": []}'), []);
+});
+
 test('nothing after a complete value, and nothing inside names or docs', () => {
   assert.deepEqual(labels('{"type": "record" $0}'), []);
   assert.deepEqual(labels('{"type": "record", "name": "R$0"}'), []);

@@ -161,7 +161,9 @@ export function jsonCompletion(project: AvroProject, uri: string, file: AvroFile
       }));
   }
 
-  if (!inside && !/[:[,]/.test(prevChar(text, offset))) return [];
+  // A value goes after `:`, `[` or `,`, or fills an empty document.
+  const before = prevChar(text, offset);
+  if (!inside && !/[:[,]/.test(before) && !(before === '' && next === '')) return [];
   const role = roleOf(loc.path, file.syntax);
   const comma = next === '"' || next === '{' || next === '[' ? ',' : '';
   const items = valuesFor(project, uri, file, offset, role, loc.path, root, range);
