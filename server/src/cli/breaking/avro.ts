@@ -3,7 +3,8 @@
  * Files are matched by path; when one Avro file is checked and a version holds one Avro file,
  * the two are matched whatever their names (a registry subject, `old.avsc` vs `new.avsc`).
  */
-import { relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import type { AvroFile } from '../../core/avro/ast';
 import { parseAvro, syntaxOfPath } from '../../core/avro';
 import { AvroRegistry } from '../../core/avro/registry';
@@ -46,6 +47,16 @@ export function compareAvro(input: AvroCompareInput): CompareResult {
     return { uri, file, path: relative(input.cwd, f.path).split(sep).join('/') };
   });
 
+  // As `check` does: a file named on its own sees the .avsc files beside it, for the names it uses.
+  const named = new Set(input.current.map((f) => f.path));
+  for (const dir of new Set(input.current.filter((f) => !f.originIsFolder).map((f) => dirname(f.path)))) {
+    for (const path of siblingSchemas(dir)) {
+      if (named.has(path)) continue;
+      const text = readOrUndefined(path);
+      if (text !== undefined) registry.setFile(uriOf(path), parseAvro(text, 'avsc', uriOf(path)));
+    }
+  }
+
   const versions = input.versions.map((index) => oldVersion(input.docs.versions[index] ?? []));
   const findings: Finding[] = [];
   for (const now of current) {
@@ -87,6 +98,25 @@ function oldVersion(docs: readonly BaselineDoc[]): { byPath: Map<string, OldFile
     byPath.set(doc.path, old);
   }
   return { byPath, files, registry };
+}
+
+function siblingSchemas(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.avsc'))
+      .map((e) => join(dir, e.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function hasSchemas(file: AvroFile): boolean {
