@@ -23,16 +23,15 @@ import {
   parseBaselineSpec,
   type Baseline,
   type BaselineSpec,
-  type CompatibilityLevel,
   type Credentials,
 } from '../host/baseline';
 import { expandGlob } from '../host/baseline/glob';
 import { discoverRoots } from '../host/roots';
-import { UsageError, type BreakingArgs, type Mode, type RuleSet } from './args';
+import { UsageError, type BreakingArgs, type Mode } from './args';
 import { compareAvro, isAvroPath } from './breaking/avro';
 import { BaselineDocs, type BaselineDoc } from './breaking/docs';
 import { compareProto } from './breaking/proto';
-import { CONFLUENT_PROTO_RULES_AVAILABLE, type ProtoRuleChoice } from './breaking/protoRules';
+import { chooseProtoRules, CONFLUENT_PROTO_RULES_AVAILABLE } from '../host/breaking/protoRules';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './check';
 import { checkerFor } from './checkers';
 import type { CheckedFile, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
@@ -111,7 +110,7 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     const versions = transitive ? all : all.slice(-1);
     problems.push(...registryTypeProblems(docs, inputs, io.cwd));
     if (problems.length === 0 || spec.kind !== 'registry') {
-      const choice = protoRules(args.rules, mode);
+      const choice = chooseProtoRules(args.rules, mode);
       if (protoInputs.length && choice !== 'none') {
         if (choice.kind === 'confluent' && !CONFLUENT_PROTO_RULES_AVAILABLE) {
           io.note("Schema Registry's Protobuf rules are not in this build yet: .proto files were only checked for errors; use --rules FILE for buf's rules");
@@ -258,16 +257,6 @@ function protoRootFolders(files: readonly InputFile[], importPaths: readonly str
     if (found.source !== 'folder') for (const r of found.roots) roots.add(r);
   }
   return [...roots];
-}
-
-function protoRules(rules: RuleSet | undefined, mode: CompatibilityLevel | undefined): ProtoRuleChoice | 'none' {
-  const direction = (m: CompatibilityLevel | undefined) =>
-    m?.startsWith('FULL') ? ('FULL' as const) : m?.startsWith('FORWARD') ? ('FORWARD' as const) : ('BACKWARD' as const);
-  if (rules === 'CONFLUENT') return { kind: 'confluent', direction: direction(mode) };
-  if (rules) return { kind: 'buf', category: rules };
-  if (mode === 'NONE') return 'none';
-  if (mode) return { kind: 'confluent', direction: direction(mode) };
-  return { kind: 'buf' };
 }
 
 /** A registry subject of one schema type compared with a file of another cannot mean anything. */

@@ -2,13 +2,13 @@
  * Finds the buf.yaml that governs a group of .proto files and reads its `breaking:` section with
  * the rule engine's own parser. For a v2 buf.yaml the group's module path is passed along, so a
  * module's own section wins and its paths become relative to the module root, which is how
- * findings name files.
+ * findings name files. Shared by `event-schemas breaking` and the editor's checks.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseBufYamlBreaking, type BreakingConfig } from '../../core/compat/proto/config';
-import type { ImportRoots } from '../../host/roots';
+import type { ImportRoots } from '../roots';
 
 /** The group's config; without a buf.yaml, buf's default (v1, FILE). Problems are added to `problems`. */
 export function readBreakingConfig(roots: ImportRoots, problems: Set<string>): BreakingConfig {

@@ -1,11 +1,13 @@
 /**
- * The one place the CLI meets the Protobuf rule engine (core/compat/proto): which rules run, as
- * the command line and buf.yaml choose them, and the call that compares two images.
+ * The one place the CLI and the editor meet the Protobuf rule engine (core/compat/proto): which
+ * rules run, as the command line (or the settings) and buf.yaml choose them, and the call that
+ * compares two images.
  */
 import type { Finding } from '../../core/compat/finding';
 import { checkBreaking } from '../../core/compat/proto/check';
 import { resolveBreakingRules, type BreakingConfig } from '../../core/compat/proto/config';
 import type { ProtoImage } from '../../core/compat/proto/image';
+import type { CompatibilityLevel } from '../baseline';
 
 export type BufCategory = 'FILE' | 'PACKAGE' | 'WIRE_JSON' | 'WIRE';
 
@@ -14,6 +16,20 @@ export type ProtoRuleChoice =
   | { readonly kind: 'buf'; readonly category?: BufCategory }
   /** Schema Registry's Protobuf rules in one of its directions. */
   | { readonly kind: 'confluent'; readonly direction: 'BACKWARD' | 'FORWARD' | 'FULL' };
+
+/**
+ * The rules for `--rules` and `--mode` (either may be absent): a category names buf's rules, a
+ * mode (given, or a registry subject's own level) Schema Registry's, NONE none; else buf.yaml's.
+ */
+export function chooseProtoRules(rules: BufCategory | 'CONFLUENT' | undefined, mode: CompatibilityLevel | undefined): ProtoRuleChoice | 'none' {
+  const direction = (m: CompatibilityLevel | undefined) =>
+    m?.startsWith('FULL') ? ('FULL' as const) : m?.startsWith('FORWARD') ? ('FORWARD' as const) : ('BACKWARD' as const);
+  if (rules === 'CONFLUENT') return { kind: 'confluent', direction: direction(mode) };
+  if (rules) return { kind: 'buf', category: rules };
+  if (mode === 'NONE') return 'none';
+  if (mode) return { kind: 'confluent', direction: direction(mode) };
+  return { kind: 'buf' };
+}
 
 /** Whether this build has Schema Registry's Protobuf rules; until it does, `breaking` says so instead of passing silently. */
 export const CONFLUENT_PROTO_RULES_AVAILABLE = false;
