@@ -8,19 +8,19 @@
  * dependency. An old file's imports resolve first among the old files (a git baseline brings the
  * import roots at that revision, a registry its references), then from the disk.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { buildProtoImageFromTexts, type TextInput } from '../../core/compat/proto/fromTexts';
 import type { ProtoImage } from '../../core/compat/proto/image';
 import type { Finding } from '../../core/compat/finding';
-import { ProtoProject } from '../../core/proto/project';
-import { ProtoFiles, uriOf } from '../../host/protoFiles';
+import { uriOf } from '../../host/protoFiles';
 import { discoverRoots, type ImportRoots } from '../../host/roots';
 import type { InputFile } from '../checkers/checker';
 import type { CompareResult } from './avro';
 import type { BaselineDoc, BaselineDocs } from './docs';
 import { readBreakingConfig } from '../../host/breaking/bufConfig';
 import { configProblems, effectiveConfig, runProtoRules, type ProtoRuleChoice } from '../../host/breaking/protoRules';
+import { imageOf, type SideFile } from '../../host/breaking/protoImage';
+
+export { importsOf } from '../../host/breaking/protoImage';
 
 export interface ProtoCompareInput {
   readonly cwd: string;
@@ -90,13 +90,6 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
   return { findings, problems: [...problems] };
 }
 
-interface SideFile {
-  readonly uri: string;
-  /** The import path. */
-  readonly path: string;
-  readonly text: string;
-}
-
 function currentImage(group: Group): ProtoImage {
   const module = group.current.map((f) => ({ uri: uriOf(f.path), path: importPathIn(group.roots, f.path), text: f.text }));
   return imageOf(module, new Map(), group.roots);
@@ -121,62 +114,6 @@ function baselineImage(group: Group, index: number, input: ProtoCompareInput, ca
     if (path !== undefined && !brought.has(path)) brought.set(path, { uri: doc.uri, path, text: doc.text });
   }
   return imageOf(module, brought, group.roots);
-}
-
-/**
- * One side's image, built file by file from the texts (only one syntax tree in memory at a time):
- * the module's files, then every file their imports reach, transitively, from `brought` or else
- * from the import roots and the well-known types on disk.
- */
-function imageOf(module: readonly SideFile[], brought: ReadonlyMap<string, SideFile>, roots: ImportRoots): ProtoImage {
-  const texts = new Map<string, string>();
-  const inputs: TextInput[] = [];
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const f of module) {
-    if (seen.has(f.path)) continue;
-    seen.add(f.path);
-    texts.set(f.uri, f.text);
-    inputs.push({ uri: f.uri, path: f.path });
-    queue.push(f.text);
-  }
-  const disk = new ProtoFiles(new ProtoProject(), roots);
-  while (queue.length) {
-    for (const path of importsOf(queue.pop()!)) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      let dep = brought.get(path);
-      if (!dep) {
-        const file = disk.locate(path);
-        const text = file === undefined ? undefined : readOrUndefined(file);
-        if (file === undefined || text === undefined) continue; // the file's own diagnostics name it
-        dep = { uri: uriOf(file), path, text };
-      }
-      texts.set(dep.uri, dep.text);
-      inputs.push({ uri: dep.uri, path, isImport: true });
-      queue.push(dep.text);
-    }
-  }
-  return buildProtoImageFromTexts(inputs, (uri) => texts.get(uri));
-}
-
-/**
- * The paths a file imports. A scan of the text rather than a parse: the image builder parses each
- * file once anyway, and an import inside a comment only adds a dependency that is never compared.
- */
-export function importsOf(text: string): string[] {
-  const out: string[] = [];
-  const re = /(?:^|[;}])\s*import\s+(?:(?:public|weak)\s+)?(?:"([^"\n]*)"|'([^'\n]*)')/gm;
-  for (const m of text.matchAll(re)) out.push((m[1] ?? m[2])!);
-  return out;
-}
-
-function readOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The import path an old file has under its own folder baseline's buf configuration, if it has one. */
