@@ -27,7 +27,7 @@ import { avroDiagnostics } from './diagnostics';
 import { fieldAt } from './nodeAt';
 import { fileOf, resolverFor, type AvroProject } from './project';
 import { objectAt } from './rename';
-import { relativeUri } from './typeText';
+import { relativeUri, type Resolve } from './typeText';
 import { zeroValue } from './values';
 
 export interface CodeActionContextLike {
@@ -134,8 +134,19 @@ function importPosition(file: AvroFile): { offset: number; before: string; after
 
 /** "Add default ..." for a field that has none, when its type has a value worth writing. */
 function addDefault(project: AvroProject, uri: string, file: AvroFile, index: LineIndex, field: Field): CodeAction | undefined {
+  const add = defaultEdit(file, field, resolverFor(project, uri));
+  if (!add) return undefined;
+  return { title: add.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [{ range: index.rangeOf(add.span), newText: add.newText }] } } };
+}
+
+/**
+ * The edit that gives a field without a default the zero of its type: ` = value` after an IDL
+ * field's name, `, "default": value` after a JSON field's type. Also the quick fix of a new
+ * field that breaks readers of old data (READER_FIELD_MISSING_DEFAULT_VALUE).
+ */
+export function defaultEdit(file: AvroFile, field: Field, resolve: Resolve): { title: string; span: Span; newText: string } | undefined {
   if (field.default || !field.type || !field.name) return undefined;
-  const value = zeroValue(field.type, resolverFor(project, uri));
+  const value = zeroValue(field.type, resolve);
   if (value === undefined) return undefined;
   let at: number;
   let newText: string;
@@ -150,5 +161,5 @@ function addDefault(project: AvroProject, uri: string, file: AvroFile, index: Li
     newText = `, "default": ${value}`;
   }
   const title = `Add default ${value.length > 30 ? `${value.slice(0, 29)}…` : value} to "${field.name.text}"`;
-  return { title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [{ range: index.rangeOf({ start: at, end: at }), newText }] } } };
+  return { title, span: { start: at, end: at }, newText };
 }

@@ -171,7 +171,7 @@ function simpleSpan(text: string, node: NameNode, simple: string): Span {
 }
 
 /** The edit that adds `oldName` to the type's aliases, or undefined when it is there or cannot be placed. */
-function aliasEdit(file: AvroFile, s: NamedSchema, oldName: string): { span: Span; newText: string } | undefined {
+export function aliasEdit(file: AvroFile, s: NamedSchema, oldName: string): { span: Span; newText: string } | undefined {
   if (s.aliases.some((a) => a.text === oldName || qualify(a.text, s.namespace) === qualify(oldName, s.namespace))) return undefined;
   const quoted = JSON.stringify(oldName);
   if (file.syntax === 'avdl') {
