@@ -261,6 +261,19 @@ const cases: Case[] = [
     anchors: ['parent', 'element'],
   },
   {
+    name: 'a new enum field without a default: Java calls it a type mismatch, we show it as a missing default',
+    mode: 'BACKWARD',
+    old: `
+    {"type": "record", "name": "R", "fields": []}
+                               ^^^ TYPE_MISMATCH
+    `,
+    now: `
+    {"type": "record", "name": "R", "fields": [{"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A"], "default": "A"}}]}
+                                                        ^^^ TYPE_MISMATCH
+    `,
+    says: ['field e has no default', 'add a default'],
+  },
+  {
     name: 'NONE checks nothing',
     mode: 'NONE',
     old: `{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}`,

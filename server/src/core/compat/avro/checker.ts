@@ -110,11 +110,12 @@ class Checker {
     type: AvroIncompatibilityType,
     detail: string,
     location: readonly string[],
+    fragments: { readonly readerSchema: Resolved; readonly writerSchema: Resolved; readonly readerField?: Field },
     reader: AvroSidePoint,
     writer: AvroSidePoint,
     facts: AvroFacts,
   ): Result {
-    return { compatible: false, incompatibilities: [{ type, location: pointer(location), detail, reader, writer, facts }] };
+    return { compatible: false, incompatibilities: [{ type, location: pointer(location), detail, ...fragments, reader, writer, facts }] };
   }
 
   private facts(rd: Resolved, wd: Resolved, extra?: Partial<AvroFacts>): AvroFacts {
@@ -153,7 +154,7 @@ class Checker {
               const bd = this.w.deref(branch)!;
               result = merge(
                 result,
-                this.incompatible('MISSING_UNION_BRANCH', `reader union lacking writer type: ${javaType(bd)}`, location, { span: rp.anchor }, { span: bp.anchor }, this.facts(rd, bd, { writerBranch: i })),
+                this.incompatible('MISSING_UNION_BRANCH', `reader union lacking writer type: ${javaType(bd)}`, location, { readerSchema: rd, writerSchema: bd }, { span: rp.anchor }, { span: bp.anchor }, this.facts(rd, bd, { writerBranch: i })),
               );
             }
             location.pop();
@@ -181,6 +182,7 @@ class Checker {
       'MISSING_UNION_BRANCH',
       `reader union lacking writer type: ${javaType(wd)}`,
       location,
+      { readerSchema: rd, writerSchema: wd },
       { span: rp.anchor },
       { span: wp.anchor },
       this.facts(rd, wd),
@@ -196,6 +198,7 @@ class Checker {
       'TYPE_MISMATCH',
       `reader type: ${javaType(rd)} not compatible with writer type: ${javaType(wd)}`,
       location,
+      { readerSchema: rd, writerSchema: wd },
       { span: rp.anchor },
       { span: wp.anchor },
       this.facts(rd, wd),
@@ -209,6 +212,7 @@ class Checker {
       'NAME_MISMATCH',
       `expected: ${fullName(wd) ?? ''}`,
       location,
+      { readerSchema: rd, writerSchema: wd },
       { span: this.r.inner(rd, rd.name?.span, rp.anchor) },
       { span: this.w.inner(wd, wd.name?.span, wp.anchor) },
       this.facts(rd, wd, { readerName: fullName(rd), writerName: fullName(wd) }),
@@ -226,6 +230,7 @@ class Checker {
       'FIXED_SIZE_MISMATCH',
       `expected: ${w}, found: ${r}`,
       location,
+      { readerSchema: rd, writerSchema: wd },
       { span: this.r.inner(rd, rd.size?.span, rp.anchor) },
       { span: this.w.inner(wd, wd.size?.span, wp.anchor) },
       this.facts(rd, wd, { readerSize: String(r), writerSize: String(w) }),
@@ -246,6 +251,7 @@ class Checker {
       'MISSING_ENUM_SYMBOLS',
       `[${missing.join(', ')}]`,
       location,
+      { readerSchema: rd, writerSchema: wd },
       { span: this.r.inner(rd, rd.symbolsSpan, rp.anchor) },
       { span: writerSpan, items },
       this.facts(rd, wd, { symbols: missing, readerName: fullName(rd), writerName: fullName(wd) }),
@@ -265,7 +271,16 @@ class Checker {
         if (field.default === undefined) {
           const type = this.r.deref(field.type);
           if (field.type && type?.kind === 'enum' && enumDefaultSymbol(type) !== undefined) {
-            result = merge(result, this.get('type', this.pos(this.r, field.type, rp), wp, location));
+            // Always a TYPE_MISMATCH (enum against record); keep the field so that the finding
+            // can say what really happened and sit where a missing field sits.
+            const quirk = this.get('type', this.pos(this.r, field.type, rp), wp, location);
+            const name = field.name;
+            const reader = { span: this.r.inner(field, name.span, rp.anchor) };
+            const writer = { span: this.w.inner(wd, wd.name?.span, wp.anchor) };
+            result = merge(result, {
+              compatible: quirk.compatible,
+              incompatibilities: quirk.incompatibilities.map((i) => ({ ...i, readerField: field, reader, writer, facts: { ...i.facts, field: name.text } })),
+            });
           } else {
             result = merge(
               result,
@@ -273,6 +288,7 @@ class Checker {
                 'READER_FIELD_MISSING_DEFAULT_VALUE',
                 field.name.text,
                 location,
+                { readerSchema: rd, writerSchema: wd, readerField: field },
                 { span: this.r.inner(field, field.name.span, rp.anchor) },
                 { span: this.w.inner(wd, wd.name?.span, wp.anchor) },
                 this.facts(rd, wd, { field: field.name.text, readerName: fullName(rd), writerName: fullName(wd) }),

@@ -24,6 +24,11 @@ export function incompatibilityMessage(inc: AvroIncompatibility, edited: EditedS
   const backward = edited === 'reader';
   switch (inc.type) {
     case 'TYPE_MISMATCH': {
+      if (inc.readerField) {
+        return backward
+          ? `field ${f.field ?? ''} has no default and old data lacks it; add a default (Avro reports a type mismatch because the field's enum has a default)`
+          : `${f.writerType} no longer has field ${f.field ?? ''}, which the old schema reads without a default; keep the field`;
+      }
       if (backward) {
         const others = isPrimitiveType(f.writerType) ? promotionsOf(f.writerType).slice(1) : [];
         const fix = others.length > 0 ? `keep ${f.writerType} or use a type it promotes to (${list(others)})` : `keep ${f.writerType}`;

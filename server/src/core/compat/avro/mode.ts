@@ -16,7 +16,11 @@ import type { AvroFile } from '../../avro/ast';
 import type { AvroRegistry } from '../../avro/registry';
 import type { Related } from '../../diagnostics/diagnostic';
 import { compareFindings, type Finding, type FindingAnchor } from '../finding';
+import { fileResolver } from '../../avro/canonical';
+import { walkFile } from '../../avro/walk';
+import type { Fix } from '../../diagnostics/diagnostic';
 import { checkAvroCompat } from './checker';
+import { backwardFixes } from './fixes';
 import { incompatibilityMessage, type EditedSide } from './messages';
 import { pairSchemas } from './pairing';
 import type { AvroIncompatibility } from './types';
@@ -80,13 +84,14 @@ export function checkAvroMode(current: AvroVersion, previous: readonly AvroVersi
 /** The findings of one direction against one earlier version. */
 export function checkAgainst(current: AvroVersion, old: AvroVersion, version: number, direction: 'backward' | 'forward', only?: string): AvroFinding[] {
   const out: AvroFinding[] = [];
+  const fixesFor = direction === 'backward' ? fixer(current) : () => [];
   const pairs = pairSchemas(current.file, old.file, { only, currentRegistry: current.registry, previousRegistry: old.registry });
   for (const pair of pairs) {
     const now = { schema: pair.current, file: current.file, registry: current.registry };
     const then = { schema: pair.previous, file: old.file, registry: old.registry };
     const edited: EditedSide = direction === 'backward' ? 'reader' : 'writer';
     const result = direction === 'backward' ? checkAvroCompat(now, then) : checkAvroCompat(then, now);
-    for (const inc of result.incompatibilities) out.push(toFinding(inc, edited, current, old, version, direction, pair.name));
+    for (const inc of result.incompatibilities) out.push(toFinding(inc, edited, current, old, version, direction, pair.name, fixesFor(inc)));
   }
   return out;
 }
@@ -94,7 +99,7 @@ export function checkAgainst(current: AvroVersion, old: AvroVersion, version: nu
 /** Whether the new schema lost the element (so the finding sits on its parent). */
 function deleted(inc: AvroIncompatibility, edited: EditedSide): boolean {
   if (edited === 'reader') return inc.type === 'MISSING_ENUM_SYMBOLS' || (inc.type === 'MISSING_UNION_BRANCH' && inc.facts.writerBranch !== undefined);
-  return inc.type === 'READER_FIELD_MISSING_DEFAULT_VALUE';
+  return inc.readerField !== undefined;
 }
 
 function toFinding(
@@ -105,6 +110,7 @@ function toFinding(
   version: number,
   direction: 'backward' | 'forward',
   schemaName: string | undefined,
+  fixes: readonly Fix[],
 ): AvroFinding {
   const here = edited === 'reader' ? inc.reader : inc.writer;
   const there = edited === 'reader' ? inc.writer : inc.reader;
@@ -126,6 +132,22 @@ function toFinding(
     direction,
     version,
     ...(schemaName !== undefined ? { schemaName } : {}),
+    ...(fixes.length > 0 ? { fixes } : {}),
+  };
+}
+
+/** Quick fixes for the current file, offered only for nodes written in it. */
+function fixer(current: AvroVersion): (inc: AvroIncompatibility) => Fix[] {
+  let owned: Set<object> | undefined;
+  const resolve = fileResolver(current.file, current.registry);
+  return (inc) => {
+    if (!owned) {
+      const nodes = new Set<object>();
+      walkFile(current.file, { schema: (s) => void nodes.add(s), field: (f) => void nodes.add(f) });
+      owned = nodes;
+    }
+    const node = inc.readerField ?? inc.readerSchema;
+    return owned.has(node) ? backwardFixes(inc, current.file, resolve) : [];
   };
 }
 

@@ -2,12 +2,13 @@
  * One side of a reader/writer comparison: a schema, how its references resolve, and which nodes
  * belong to its file (so a span never points into a file other than the one being reported on).
  */
-import type { AvroFile, AvroSchema, ArraySchema, EnumSchema, FixedSchema, MapSchema, PrimitiveSchema, RecordSchema, UnionSchema } from '../../avro/ast';
+import type { AvroFile, AvroSchema } from '../../avro/ast';
 import { fileResolver, type Resolver } from '../../avro/canonical';
 import { referenceCandidates } from '../../avro/names';
 import type { AvroRegistry } from '../../avro/registry';
 import { walkFile, walkSchema } from '../../avro/walk';
 import type { Span } from '../../text/span';
+import type { ResolvedSchema } from './types';
 
 export interface AvroSide {
   readonly schema: AvroSchema;
@@ -19,8 +20,7 @@ export interface AvroSide {
   readonly resolve?: Resolver;
 }
 
-/** A schema after following a reference: what Java's `Schema` objects are. */
-export type Resolved = PrimitiveSchema | RecordSchema | EnumSchema | FixedSchema | ArraySchema | MapSchema | UnionSchema;
+export type Resolved = ResolvedSchema;
 
 export class SideContext {
   private readonly owned = new Set<object>();

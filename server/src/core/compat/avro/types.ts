@@ -3,7 +3,11 @@
  * their details are Avro Java 1.12's `SchemaCompatibility` (what Confluent Schema Registry and
  * Karapace run), so a finding can be looked up and matched against a registry's answer.
  */
+import type { ArraySchema, EnumSchema, Field, FixedSchema, MapSchema, PrimitiveSchema, RecordSchema, UnionSchema } from '../../avro/ast';
 import type { Span } from '../../text/span';
+
+/** A schema after following references: what Java's `Schema` objects are. */
+export type ResolvedSchema = PrimitiveSchema | RecordSchema | EnumSchema | FixedSchema | ArraySchema | MapSchema | UnionSchema;
 
 export const AVRO_INCOMPATIBILITY_TYPES = [
   'NAME_MISMATCH',
@@ -46,10 +50,20 @@ export interface AvroIncompatibility {
    * - READER_FIELD_MISSING_DEFAULT_VALUE: the field's name / the name of the record that lacks it;
    * - TYPE_MISMATCH: the type as written / the type as written;
    * - MISSING_UNION_BRANCH: the union / the unreadable branch (or the whole non-union type).
+   * - (a missing reader field of enum type reported as TYPE_MISMATCH: see `readerField`)
    * A type used by reference from another file is reported at the reference.
    */
   readonly reader: AvroSidePoint;
   readonly writer: AvroSidePoint;
+  /** Java's reader and writer fragments: the two schemas being compared where the problem is. */
+  readonly readerSchema: ResolvedSchema;
+  readonly writerSchema: ResolvedSchema;
+  /**
+   * The reader's field the writer lacks: for READER_FIELD_MISSING_DEFAULT_VALUE, and for the
+   * TYPE_MISMATCH Java reports instead when that field's type is an enum with a default (then the
+   * points are those of a missing field: the field's name and the writer record's name).
+   */
+  readonly readerField?: Field;
   /** What the message needs: type labels (`int`, `record a.Foo`), the field, the symbols, the sizes. */
   readonly facts: AvroFacts;
 }
