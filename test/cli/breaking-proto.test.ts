@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeRegistry, type FakeRegistry } from '../host/baseline/fakeRegistry';
 import { Repo, removeTempDirs } from '../host/baseline/gitRepo';
-import { importsOf } from '../../server/src/cli/breaking/proto';
+import { importsOf } from '../../server/src/host/breaking/protoImage';
 import { main } from '../../server/src/cli/main';
 import { brief, cli, cliJson, cliPath, ensureBuilt, removeWorkspaces, workspace, type JsonReport } from './run';
 

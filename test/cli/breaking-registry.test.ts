@@ -176,6 +176,28 @@ test('a subject of another schema type exits 2 instead of comparing apples with 
   assert.match(res.stderr, /the registry subject holds a PROTOBUF schema but order\.avsc is an Avro file: compare it with a subject of its own format/);
 });
 
+test('Avro references: a type the subject takes from another subject is compared too', async () => {
+  const money = (type: string) => JSON.stringify({ type: 'record', name: 'Money', namespace: 'acme', fields: [{ name: 'units', type }] });
+  const r = await registry({
+    subjects: {
+      'acme-money': [{ schema: money('long') }],
+      'orders-value': [
+        {
+          schema: JSON.stringify({ type: 'record', name: 'Order', namespace: 'acme', fields: [id, { name: 'total', type: 'acme.Money' }] }),
+          references: [{ name: 'acme.Money', subject: 'acme-money', version: 1 }],
+        },
+      ],
+    },
+  });
+  // Money lives beside order.avsc and now has int units, which cannot read the old long ones.
+  const ws = workspace({ 'schemas/money.avsc': money('int') + '\n', 'schemas/order.avsc': record([id, { name: 'total', type: 'acme.Money' }]) });
+  const res = await cli(['breaking', 'schemas/order.avsc', '--against', `registry:${r.url}#orders-value`, '--format', 'json'], ws);
+  assert.equal(res.code, 1, res.stderr);
+  // The finding sits where order.avsc uses the type, since Money's own file is not being checked.
+  assert.deepEqual(brief(json(res)), ['schemas/order.avsc:11:14 error TYPE_MISMATCH']);
+  assert.ok(r.requests.includes('GET /subjects/acme-money/versions/1'));
+});
+
 function assertNoSecrets(res: CliResult, secrets: readonly string[]): void {
   for (const s of secrets) {
     assert.ok(!res.stdout.includes(s), `stdout holds a secret (${s}):\n${res.stdout}`);

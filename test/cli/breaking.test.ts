@@ -154,3 +154,14 @@ test('breaking --help prints the command usage', () => {
   const help = cli(['help', 'breaking'], workspace({}));
   assert.equal(help.stdout, res.stdout);
 });
+
+test('.avdl files are compared type by type', () => {
+  const idl = (symbols: string, extra = '') => `@namespace("acme")\nprotocol Orders {\n  enum Status { ${symbols} }\n  record Order {\n    string id;\n    Status status;${extra}\n  }\n}\n`;
+  const ws = workspace({ 'old/orders.avdl': idl('NEW, PAID, SHIPPED'), 'new/orders.avdl': idl('NEW, PAID', '\n    long total;') });
+  const res = cliJson(['breaking', 'new', '--against', 'old'], ws);
+  assert.equal(res.code, 1);
+  assert.deepEqual(res.json.diagnostics.map((d) => `${d.file}:${d.range.start.line} ${d.code}`), [
+    'new/orders.avdl:2 MISSING_ENUM_SYMBOLS',
+    'new/orders.avdl:6 READER_FIELD_MISSING_DEFAULT_VALUE',
+  ]);
+});

@@ -284,7 +284,7 @@ function breakingReport(checked: Checked, findings: readonly Finding[], docs: Ba
   const files = checked.files.map((f) => ({ path: f.path, text: f.text, diagnostics: [...f.diagnostics] }));
   const currentByPath = new Map(files.map((f) => [f.path, f]));
   const gone = new Map<string, { path: string; text: string; diagnostics: Diagnostic[] }>();
-  for (const finding of findings) {
+  for (const finding of unique(findings)) {
     const doc = docs.get(finding.uri);
     if (doc) {
       // Anchored in the baseline: the file is gone, so the finding is shown where it was.
@@ -312,6 +312,20 @@ function breakingReport(checked: Checked, findings: readonly Finding[], docs: Ba
       return `${docOrigin(doc, cwd)}:${pos.line + 1}:${pos.character + 1}`;
     },
   };
+}
+
+/**
+ * One finding per place, code and message: a type reached twice (an Avro enum compared on its own
+ * and inside the record that uses it) or a version pair met in both FULL directions says it once.
+ */
+function unique(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.uri}\0${f.span.start}\0${f.span.end}\0${f.code}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function sourceLookup(current: SourceLookup, docs: BaselineDocs): SourceLookup {
