@@ -185,6 +185,11 @@ message Event {
     class klass = 13;
   }
 }
+
+// The envelope used as a plain message: its own type is EventMessage, beside the union Event.
+message Batch {
+  repeated Event events = 1;
+}
 `,
 };
 

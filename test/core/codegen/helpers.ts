@@ -1,7 +1,7 @@
 // Shared by the codegen tests: models from inline schemas, the TypeScript compiler over generated
 // files (on disk or in memory), loading generated code as JavaScript, and protoc as an encoder.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -30,7 +30,7 @@ export function protoProject(files: Files): { project: ProtoProject; uris: strin
   const queue = [...uris];
   while (queue.length) {
     for (const imp of project.unresolvedImports(queue.pop()!)) {
-      if (!imp.startsWith('google/protobuf/')) continue;
+      if (!imp.startsWith('google/protobuf/') || !imp.endsWith('.proto') || !existsSync(join(wktInclude, imp))) continue;
       const uri = `file:///wkt/${imp}`;
       project.setFile({ uri, importPath: imp, text: readFileSync(join(wktInclude, imp), 'utf8') });
       queue.push(uri);

@@ -47,10 +47,11 @@ export function generate(model: EventModel): GenerateResult {
   const owners = new Map<string, ModelFile>();
   for (const f of model.files) for (const id of f.types) if (!owners.has(id)) owners.set(id, f);
   const referenced = referencedIds(model);
+  const nested = nestedNames(model);
   const props = new Map<string, ReturnType<typeof propertyNames>>();
   const propsOf = (r: RecordType) => {
     let p = props.get(r.id);
-    if (!p) props.set(r.id, (p = propertyNames(r, nestedNames(r, model))));
+    if (!p) props.set(r.id, (p = propertyNames(r, r.format === 'protobuf' ? (nested.get(scopeKey(r.namespace, [...r.scope, r.name])) ?? []) : [])));
     return p;
   };
 
@@ -93,12 +94,18 @@ function referencedIds(model: EventModel): Set<string> {
   return out;
 }
 
-/** Simple names of the types nested in a Protobuf message; its property names stay clear of them for protobufjs. */
-function nestedNames(r: RecordType, model: EventModel): string[] {
-  if (r.format !== 'protobuf') return [];
-  const path = [...r.scope, r.name].join('.');
-  const out: string[] = [];
-  for (const t of model.types.values()) if (t.namespace === r.namespace && t.scope.join('.') === path) out.push(t.name);
+function scopeKey(namespace: string, scope: readonly string[]): string {
+  return `${namespace}\0${scope.join('.')}`;
+}
+
+/** Simple names of the types nested in each Protobuf message; its property names stay clear of them for protobufjs. */
+function nestedNames(model: EventModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of model.types.values()) {
+    if (t.format !== 'protobuf' || t.scope.length === 0) continue;
+    const key = scopeKey(t.namespace, t.scope);
+    out.set(key, [...(out.get(key) ?? []), t.name]);
+  }
   return out;
 }
 
@@ -336,17 +343,17 @@ class ModuleWriter {
       const { fields, oneofs } = this.props(container!);
       const variants = Object.fromEntries(u.variants.map((v) => [fields.get(v.field!)!, v.name]));
       const spec = { envelope: container!.fullName, oneof: oneofs.get(u.oneof!)!, variants, meta: n.meta !== undefined };
-      w.line(`const ${n.codec} = ${codec}<${n.type}>(${this.mod.descriptor}, ${json(spec)});`);
+      w.line(`const ${n.codec} = ${codec}<${n.type}>(${this.mod.descriptor!}, ${json(spec)});`);
       return;
     }
     const codec = this.runtimeValue('avroEventCodec', AVRO_RUNTIME_MODULE);
     const schemaType = this.imports.type(specifier(this.mod.path, AVRO_RUNTIME_MODULE), 'AvroSchemaJson');
     const root = u.kind === 'topLevel' ? u.root! : { kind: 'named' as const, id: container!.id };
     w.doc(`The schema ${n.decode} reads with and ${n.encode} writes with.`);
-    printConst(w, `const ${n.schema}: ${schemaType} = `, avroSchemaJson(root, this.model.types));
+    printConst(w, `const ${n.schema!}: ${schemaType} = `, avroSchemaJson(root, this.model.types));
     const variants = Object.fromEntries(u.variants.map((v) => [this.model.types.get(v.record)!.fullName, v.name]));
     const spec = u.kind === 'topLevel' ? { kind: 'topLevel', variants } : { kind: 'recordField', field: u.field, variants };
-    w.line(`const ${n.codec} = ${codec}<${n.type}>(${n.schema}, ${json(spec)});`);
+    w.line(`const ${n.codec} = ${codec}<${n.type}>(${n.schema!}, ${json(spec)});`);
   }
 
   private descriptor(): void {
@@ -357,7 +364,7 @@ class ModuleWriter {
     this.tail.unshift(() => {
       w.line();
       w.doc('The messages the codecs below read and write, as a protobufjs JSON descriptor (edition 2023 with explicit features).');
-      printConst(w, `const ${this.mod.descriptor}: ${type} = `, descriptor);
+      printConst(w, `const ${this.mod.descriptor!}: ${type} = `, descriptor);
     });
   }
 }

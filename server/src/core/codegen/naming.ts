@@ -44,7 +44,8 @@ export interface UnionNames {
   readonly encode: string;
   readonly consumer: string;
   readonly codec: string;
-  readonly schema: string;
+  /** Avro: the embedded schema constant. */
+  readonly schema?: string;
 }
 
 export interface ModuleNames {
@@ -53,8 +54,8 @@ export interface ModuleNames {
   /** Type id -> exported name. An envelope's own message is `<U>Message`. */
   readonly types: Map<string, string>;
   readonly unions: Map<EventUnion, UnionNames>;
-  /** The Protobuf descriptor constant of the module. */
-  readonly descriptor: string;
+  /** The Protobuf descriptor constant of a module with event unions. */
+  readonly descriptor?: string;
 }
 
 function flatName(scope: readonly string[], name: string): string {
@@ -88,7 +89,7 @@ export function moduleNames(model: EventModel): Map<string, ModuleNames> {
         encode: scope.claim(`encode${type}`),
         consumer: scope.claim(`run${type}Consumer`),
         codec: scope.claim(`${lower}Codec`),
-        schema: scope.claim(`${lower}Schema`),
+        ...(u.format === 'avro' ? { schema: scope.claim(`${lower}Schema`) } : {}),
       });
     }
     const envelopes = new Set(file.unions.filter((u) => u.kind === 'envelope').map((u) => u.container));
@@ -98,8 +99,8 @@ export function moduleNames(model: EventModel): Map<string, ModuleNames> {
       const flat = flatName(t.scope, t.name);
       types.set(id, scope.claim(envelopes.has(id) ? `${flat}Message` : flat));
     }
-    const descriptor = scope.claim('descriptor');
-    out.set(file.uri, { path: modulePath(file), scope, types, unions, descriptor });
+    const descriptor = file.format === 'protobuf' && file.unions.length ? scope.claim('descriptor') : undefined;
+    out.set(file.uri, { path: modulePath(file), scope, types, unions, ...(descriptor ? { descriptor } : {}) });
   }
   return out;
 }
