@@ -115,6 +115,15 @@ test('git baseline: a deleted .proto file is FILE_NO_DELETE at its old path', ()
   );
 });
 
+test('deleting every .proto file is still a breaking change', () => {
+  const repo = new Repo().write({ 'proto/a.proto': 'syntax = "proto3";\npackage p;\nmessage A {}\n', 'schemas/order.avsc': '"string"\n' });
+  repo.commit('v1');
+  repo.remove('proto/a.proto');
+  const res = cliJson(['breaking', '--against', 'git:HEAD'], repo.dir);
+  assert.equal(res.code, 1);
+  assert.deepEqual(res.json.diagnostics.map((d) => [d.file, d.code]), [['proto/a.proto', 'FILE_NO_DELETE']]);
+});
+
 const v1 = 'syntax = "proto3";\npackage acme;\n\nmessage Order {\n  string id = 1;\n  string note = 2;\n}\n';
 const renamed = 'syntax = "proto3";\npackage acme;\n\nmessage Order {\n  string id = 1;\n  string comment = 2;\n}\n';
 

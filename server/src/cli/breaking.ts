@@ -111,7 +111,9 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     problems.push(...registryTypeProblems(docs, inputs, io.cwd));
     if (problems.length === 0 || spec.kind !== 'registry') {
       const choice = chooseProtoRules(args.rules, mode);
-      if (protoInputs.length && choice !== 'none') {
+      // Old .proto files count even when none is left: deleting them all is a breaking change too.
+      const oldProto = docs.versions.some((v) => v.some((d) => !d.reference && d.path.toLowerCase().endsWith('.proto')));
+      if ((protoInputs.length || oldProto) && choice !== 'none') {
         if (choice.kind === 'confluent' && !CONFLUENT_PROTO_RULES_AVAILABLE) {
           io.note("Schema Registry's Protobuf rules are not in this build yet: .proto files were only checked for errors; use --rules FILE for buf's rules");
         }
