@@ -66,7 +66,9 @@ export function pairSchemas(
   if (current.schema && previous.schema) return [{ current: current.schema, previous: previous.schema }];
   const out: AvroSchemaPair[] = [];
   const seen = new Set<NamedSchema>();
-  for (const s of topLevelSchemas(current)) {
+  // A top-level union (the JSON form of IDL declarations without a main schema) stands for its branches.
+  const tops = topLevelSchemas(current).flatMap((s) => (s.kind === 'union' ? s.branches : [s]));
+  for (const s of tops) {
     const def = named(current, s, options.currentRegistry);
     if (!def || seen.has(def)) continue;
     seen.add(def);
