@@ -241,7 +241,7 @@ export function lowerAvro(registry: AvroRegistry, inputs: readonly AvroInput[], 
       dependencies: closure(uri).map((u) => ({ uri: u, text: registry.file(u)?.text ?? '' })),
     });
   }
-  return { files, types, diagnostics: [] };
+  return { files, types };
 
   function closure(uri: string): string[] {
     const seen = new Set<string>();

@@ -190,7 +190,7 @@ export function lowerProto(project: ProtoProject, uris: readonly string[]): Even
       dependencies: importClosure(project, ctx.uri).map((u) => ({ uri: u, text: project.get(u)?.text ?? '' })),
     });
   }
-  return { files, types, diagnostics: [] };
+  return { files, types };
 
   function lowerMessage(ctx: FileContext, m: MessageInfo): RecordType | undefined {
     const oneofs: Oneof[] = [];

@@ -7,6 +7,5 @@ export function mergeModels(...models: readonly EventModel[]): EventModel {
   return {
     files: models.flatMap((m) => m.files),
     types,
-    diagnostics: models.flatMap((m) => m.diagnostics),
   };
 }

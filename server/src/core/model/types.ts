@@ -8,7 +8,6 @@
  * - a model is complete data: no method, no cycle of objects (types refer to each other by id);
  * - order is source order everywhere, so everything derived from a model is deterministic.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Span } from '../text/span';
 
 export type SchemaFormat = 'protobuf' | 'avro';
@@ -228,17 +227,10 @@ export interface SchemaText {
   readonly text: string;
 }
 
-export interface ModelDiagnostic {
-  readonly uri: string;
-  readonly diagnostic: Diagnostic;
-}
-
 export interface EventModel {
   /** Files code is generated for, in input order then dependency order. */
   readonly files: readonly ModelFile[];
   readonly types: ReadonlyMap<string, ModelType>;
-  /** Problems found while lowering (e.g. a schema construct generated code cannot represent). */
-  readonly diagnostics: readonly ModelDiagnostic[];
 }
 
 export function typeId(format: SchemaFormat, fullName: string): string {
