@@ -240,11 +240,10 @@ test('mutated corpus schemas: our verdicts, types and locations equal python3-av
   assert.ok(total > 500 && incompatible > 100, `enough pairs: ${total} compared, ${incompatible} incompatible`);
 });
 
-test('the large corpus schema against itself and against a mutation of itself', () => {
+test('the large corpus schema against a mutation of itself', () => {
   const f = filesUnder(join(avroCorpus, 'cpp-jsonschemas')).find((p) => p.endsWith('large_schema.avsc'))!;
   const text = readFileSync(f, 'utf8');
   assert.ok(text.length > LARGE);
-  assert.deepEqual(ourAnswer(text, text), { compatible: true, incompatibilities: [] });
   // The first record is the top-level union's second branch: a problem inside it is reported
   // as that branch missing (python3-avro agrees, in 10 s).
   const root = { s: JSON.parse(text) as Json };

@@ -13,10 +13,12 @@
  *     Findings (Finding, ../finding.ts) sit in the current file, worded for it, code = the type,
  *     with `baseline`/`related` in the earlier version. Which schemas are compared: pairing.ts
  *     (main schema against main schema; otherwise named types by full name or alias).
+ *     BACKWARD findings carry quick fixes where the new schema can repair itself (fixes.ts).
  */
 export { checkAvroCompat, type AvroSide } from './checker';
 export { checkAvroMode, checkAgainst, AVRO_COMPAT_MODES, type AvroCompatMode, type AvroFinding, type AvroModeOptions, type AvroVersion } from './mode';
 export { pairSchemas, type AvroSchemaPair } from './pairing';
 export { incompatibilityMessage, type EditedSide } from './messages';
 export { schemaNameEquals } from './names';
-export { AVRO_INCOMPATIBILITY_TYPES, type AvroCompatResult, type AvroFacts, type AvroIncompatibility, type AvroIncompatibilityType, type AvroSidePoint } from './types';
+export { backwardFixes, defaultFor } from './fixes';
+export { AVRO_INCOMPATIBILITY_DOCS, AVRO_INCOMPATIBILITY_TYPES, type AvroCompatResult, type AvroFacts, type AvroIncompatibility, type AvroIncompatibilityType, type AvroSidePoint, type ResolvedSchema } from './types';

@@ -20,6 +20,16 @@ export const AVRO_INCOMPATIBILITY_TYPES = [
 
 export type AvroIncompatibilityType = (typeof AVRO_INCOMPATIBILITY_TYPES)[number];
 
+/** What each type means, for hovers, `--help` and documentation. */
+export const AVRO_INCOMPATIBILITY_DOCS: Readonly<Record<AvroIncompatibilityType, string>> = {
+  NAME_MISMATCH: 'a record, enum or fixed has another name than the one it is read or written as, and no reader alias names it',
+  FIXED_SIZE_MISMATCH: 'a fixed type has another size on the other side',
+  MISSING_ENUM_SYMBOLS: 'the writer has enum symbols the reader lacks, and the reader enum has no default',
+  READER_FIELD_MISSING_DEFAULT_VALUE: 'a reader field has no writer field (by name or reader alias) and no default',
+  TYPE_MISMATCH: 'the reader type cannot read the writer type, even by promotion',
+  MISSING_UNION_BRANCH: 'a type the writer may write (a union branch, or the whole type) has no reader union branch that reads it',
+};
+
 /** Where an incompatibility sits in one of the two schemas, always inside that schema's own file. */
 export interface AvroSidePoint {
   /** The smallest element of this side the problem is about (see `AvroIncompatibility`). */
@@ -49,7 +59,8 @@ export interface AvroIncompatibility {
    *   symbols array; `writer.items` holds every missing symbol;
    * - READER_FIELD_MISSING_DEFAULT_VALUE: the field's name / the name of the record that lacks it;
    * - TYPE_MISMATCH: the type as written / the type as written;
-   * - MISSING_UNION_BRANCH: the union / the unreadable branch (or the whole non-union type).
+   * - MISSING_UNION_BRANCH: the union / the unreadable branch (or the whole non-union type);
+   *   `writerSchema` is that branch where Java names the writer union.
    * - (a missing reader field of enum type reported as TYPE_MISMATCH: see `readerField`)
    * A type used by reference from another file is reported at the reference.
    */
