@@ -9,16 +9,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 
-/** One demo step per CLI command. Add `breaking` here once it ships. */
+/** One demo step per CLI command. */
 const steps = [
   {
     title: 'Syntax, imports and types of every schema in examples/',
     args: ['check', 'examples'],
   },
-  // {
-  //   title: 'Breaking changes from examples/v1 to examples/v2',
-  //   args: ['breaking', 'examples/v2', '--against', 'examples/v1'],
-  // },
+  {
+    title: "Breaking changes from examples/v1 to examples/v2 (buf's FILE rules for Protobuf)",
+    args: ['breaking', 'examples/v2', '--against', 'examples/v1'],
+  },
+  {
+    title: 'The same change as a Confluent Schema Registry would judge it (BACKWARD: new readers, old data)',
+    args: ['breaking', 'examples/v2', '--against', 'examples/v1', '--mode', 'BACKWARD'],
+  },
 ];
 
 const meaning = { 0: 'clean', 1: 'findings at error severity', 2: 'usage, I/O or unreadable input' };
