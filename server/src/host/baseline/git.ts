@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { findExecutable } from '../executable';
 import type { GitRevision } from './spec';
 import { printable } from './spec';
 import { BaselineError, type Baseline, type BaselineFile, type BaselineRequest } from './types';
@@ -91,7 +92,8 @@ export async function loadGitBaseline(
   request: BaselineRequest,
   options: GitOptions = {},
 ): Promise<Baseline> {
-  const git = new Git(options.git ?? 'git', options.timeoutMs ?? 60_000);
+  // An absolute path from PATH's absolute entries only: a workspace cannot shadow git.
+  const git = new Git(options.git ?? findExecutable('git') ?? 'git', options.timeoutMs ?? 60_000);
   const cache = options.cache ?? sharedCache;
   const base = realOrSelf(request.base);
 
@@ -252,7 +254,19 @@ class Git {
           timeout: this.timeoutMs,
           windowsHide: true,
           // English messages (the only part read is whether it failed), no prompts, no locks.
-          env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+          env: {
+            ...process.env,
+            LC_ALL: 'C',
+            LANGUAGE: 'C',
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_OPTIONAL_LOCKS: '0',
+            // A repository's config must not make reading it run a program.
+            GIT_CONFIG_COUNT: '2',
+            GIT_CONFIG_KEY_0: 'core.fsmonitor',
+            GIT_CONFIG_VALUE_0: 'false',
+            GIT_CONFIG_KEY_1: 'core.hooksPath',
+            GIT_CONFIG_VALUE_1: '/dev/null',
+          },
         },
         (error, stdout, stderr) => {
           const err = stderr.toString('utf8');
