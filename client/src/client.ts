@@ -48,5 +48,9 @@ function readSettings(): Settings {
     diagnostics: { unusedImports: config.get<boolean>('diagnostics.unusedImports', defaultSettings.diagnostics.unusedImports) },
     index: { maxFiles: config.get<number>('index.maxFiles', defaultSettings.index.maxFiles) },
     avro: { renameKeepsAlias: config.get<Settings['avro']['renameKeepsAlias']>('avro.renameKeepsAlias', defaultSettings.avro.renameKeepsAlias) },
+    generate: {
+      outDir: config.get<string>('generate.outDir', defaultSettings.generate.outDir),
+      onSave: config.get<boolean>('generate.onSave', defaultSettings.generate.onSave),
+    },
   };
 }

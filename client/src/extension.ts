@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { commandIds } from '../../server/src/protocol';
 import { createClient } from './client';
+import { generateHandlers } from './generate';
+import { configureTypeScriptPlugin } from './tsplugin';
 import { IndexStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -22,10 +24,15 @@ export function activate(context: vscode.ExtensionContext): void {
     new IndexStatus(languageClient),
     vscode.commands.registerCommand(commandIds.restartServer, () => restart(languageClient, output, 'restart requested')),
     vscode.commands.registerCommand(commandIds.showOutput, () => output.show(true)),
+    // Explorer menus pass the clicked file and the whole selection; code lenses pass a uri string.
+    vscode.commands.registerCommand(commandIds.generateHandlers, (target?: unknown, selection?: unknown) =>
+      generateHandlers(languageClient, output, target, selection),
+    ),
     // The server was told `trusted: false` at start; only a restart tells it otherwise.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(languageClient, output, 'workspace trust granted')),
   );
   enqueue(output, 'start', () => languageClient.start());
+  configureTypeScriptPlugin(context, output);
 }
 
 export function deactivate(): Promise<void> | undefined {

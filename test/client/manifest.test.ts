@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandIds, configurationSection, defaultSettings, languageIds } from '../../server/src/protocol';
+import { defaultPluginSettings } from '../../server/src/tsplugin/settings';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string): any => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -78,7 +79,8 @@ test('setting defaults in package.json match the defaults the server assumes', (
     Object.entries(value).flatMap(([k, v]) =>
       v !== null && typeof v === 'object' && !Array.isArray(v) ? flatten(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
     );
-  const expected = flatten(defaultSettings, `${configurationSection}.`);
+  // The TypeScript server plugin's settings reach it through the client's configurePlugin.
+  const expected = [...flatten(defaultSettings, `${configurationSection}.`), ...flatten(defaultPluginSettings, `${configurationSection}.handlers.`)];
   for (const [key, value] of expected) assert.deepEqual(properties[key]?.default, value, key);
   // trace.server is read by the language client itself, not by the server.
   assert.deepEqual(
@@ -146,4 +148,16 @@ test('vsce packages exactly the runtime files', () => {
     ),
   ];
   for (const file of required) assert.ok(listed.includes(file), `${file} is packaged`);
+});
+
+test('"Generate handlers" is offered on schema files in the editor and explorer menus, and in the palette', () => {
+  const when = (menu: string) => (contributes.menus?.[menu] ?? []).find((i: any) => i.command === commandIds.generateHandlers)?.when as string | undefined;
+  for (const menu of ['editor/context', 'explorer/context']) {
+    const condition = when(menu) ?? '';
+    for (const id of Object.values(languageIds)) assert.match(condition, new RegExp(`resourceLangId == ${id}\\b`), `${menu} for ${id}`);
+  }
+  const palette = when('commandPalette');
+  assert.notEqual(palette, 'false', 'the palette offers it');
+  const resultLibraries = contributes.configuration.properties[`${configurationSection}.handlers.resultLibraries`];
+  assert.deepEqual(resultLibraries.items.enum, ['neverthrow', 'effect']);
 });

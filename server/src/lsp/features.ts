@@ -18,6 +18,7 @@ import { references } from '../service/proto/references';
 import { isRenameError, prepareRename, rename } from '../service/proto/rename';
 import { documentSymbols, workspaceSymbols } from '../service/proto/symbols';
 import * as avro from '../service/avro';
+import { regenerateActions } from './generate';
 import { runSafe } from './runSafe';
 import type { ServerState } from './server';
 
@@ -117,9 +118,11 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
       const folder = state.sync(uri);
       if (!folder) return [];
       const context = { only: params.context.only, diagnostics: params.context.diagnostics };
-      return state.isAvro(uri)
+      const actions = state.isAvro(uri)
         ? avro.codeActions(folder.avro, uri, params.range, context, folder.avro.importDiagnostics(uri))
         : codeActions(folder.project, uri, params.range, context);
+      const wantsFixes = !params.context.only || params.context.only.some((k) => k === 'quickfix' || k.startsWith('quickfix.'));
+      return wantsFixes ? [...actions, ...regenerateActions(uri, params.context.diagnostics)] : actions;
     }),
   );
 

@@ -27,6 +27,7 @@ import { toLspDiagnostics } from '../service/toLsp';
 import { setInternalErrorReporter } from '../service/proto/guard';
 import { avroDiagnostics } from '../service/avro/diagnostics';
 import { syntaxOfPath } from '../core/avro/index';
+import { readGenerateSettings, registerGenerate } from './generate';
 
 const statusType = new NotificationType<StatusParams>(statusNotification);
 
@@ -57,6 +58,7 @@ function mergeSettings(value: unknown): Settings {
         ? v.avro!.renameKeepsAlias
         : defaultSettings.avro.renameKeepsAlias,
     },
+    generate: readGenerateSettings(v.generate),
   };
 }
 
@@ -95,6 +97,12 @@ export function startServer(connection: Connection): void {
   let indexGeneration = 0;
   let shuttingDown = false;
   let hasConfigurationCapability = false;
+  const generation = registerGenerate(state, {
+    configurationSupport: () => hasConfigurationCapability,
+    revalidate: () => {
+      for (const doc of documents.all()) schedule(doc.uri);
+    },
+  });
 
   function sync(uri: string): FolderState | undefined {
     const doc = documents.get(uri);
@@ -176,6 +184,7 @@ export function startServer(connection: Connection): void {
       const t = folder.project.get(other)?.text;
       return t;
     });
+    lspDiags.push(...generation.staleDiagnostics(uri, folder));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
     return folder;
   }
@@ -185,6 +194,7 @@ export function startServer(connection: Connection): void {
     if (!folder) return undefined;
     const diags = [...avroDiagnostics(folder.avro, uri), ...folder.avro.importDiagnostics(uri)];
     const lspDiags = toLspDiagnostics(diags, doc.getText(), uri, (other) => folder.avro.registry.file(other)?.text);
+    lspDiags.push(...generation.staleDiagnostics(uri, folder));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
     return folder;
   }
@@ -245,9 +255,10 @@ export function startServer(connection: Connection): void {
     state.annotationSupport = workspaceEdit?.documentChanges === true && workspaceEdit.changeAnnotationSupport !== undefined;
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...registerFeatures(state),
+        ...generation.capabilities,
       },
       serverInfo: { name: 'event-schemas', version: '0.1.0' },
     };
@@ -258,6 +269,7 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eventSchemas' }).catch(() => undefined);
     }
     void indexAll().catch((e) => log.error(`indexing failed: ${String(e)}`));
+    void generation.refreshSettings();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -267,6 +279,7 @@ export function startServer(connection: Connection): void {
       state.settings = mergeSettings(next);
       state.folders.updateSettings(state.settings);
       void indexAll().catch((e) => log.error(`indexing failed: ${String(e)}`));
+      void generation.refreshSettings();
       for (const doc of documents.all()) schedule(doc.uri);
     });
   });
@@ -313,6 +326,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => schedule(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidSave((e) => generation.didSave(e.document.uri));
   documents.onDidClose((e) => {
     runSafeVoid(log, 'close', () => {
       const uri = e.document.uri;
