@@ -33,7 +33,7 @@ function plug(ls: ts.LanguageService, config: unknown = {}) {
   const info = {
     languageService: ls,
     config,
-    project: { projectService: { logger: { info: (m: string) => void logs.push(m) } }, getProjectName: () => 'test' },
+    project: { projectService: { logger: { info: (m: string) => void logs.push(m), loggingEnabled: () => true } }, getProjectName: () => 'test' },
   } as unknown as ts.server.PluginCreateInfo;
   return { proxy: module.create(info), module, logs };
 }
@@ -49,8 +49,9 @@ export function f(bytes: Uint8Array): number {
 
 test('semantic diagnostics gain our errors, suggestion diagnostics our hints; TypeScript errors stay', () => {
   const ls = languageService(project(main));
-  const { proxy } = plug(ls);
+  const { proxy, logs } = plug(ls);
   const semantic = proxy.getSemanticDiagnostics('/src/main.ts');
+  assert.ok(logs.some((l) => /^\[event-schemas\] checked \/src\/main\.ts: 2 findings, \d+\.\d ms CPU$/.test(l)), logs.join('\n'));
   assert.deepEqual(
     semantic.map((d) => [d.code, d.source ?? 'ts']),
     [

@@ -21,6 +21,8 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
   /** Findings per program and file; a new program (any edit) or new settings start afresh. */
   let cache = new WeakMap<ts.Program, Map<ts.SourceFile, readonly Diagnostic[]>>();
   let log: (message: string) => void = () => {};
+  /** Whether tsserver writes a log at all; timing lines are only worth measuring then. */
+  let logging = (): boolean => false;
 
   function findings(ls: ts.LanguageService, fileName: string): { file: ts.SourceFile; diagnostics: readonly Diagnostic[] } | undefined {
     if (!settings.enable || !CHECKED_EXTENSIONS.test(fileName)) return undefined;
@@ -30,7 +32,15 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
     let perFile = cache.get(program);
     if (!perFile) cache.set(program, (perFile = new Map()));
     let diagnostics = perFile.get(file);
-    if (!diagnostics) perFile.set(file, (diagnostics = checkHandlers(tsModule, program, file, ruleOptions(settings))));
+    if (!diagnostics) {
+      const timed = logging();
+      const before = timed ? process.cpuUsage() : undefined;
+      perFile.set(file, (diagnostics = checkHandlers(tsModule, program, file, ruleOptions(settings))));
+      if (before) {
+        const used = process.cpuUsage(before);
+        log(`checked ${fileName}: ${diagnostics.length} findings, ${((used.user + used.system) / 1000).toFixed(1)} ms CPU`);
+      }
+    }
     return { file, diagnostics };
   }
 
@@ -38,7 +48,9 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
     create(info) {
       settings = readSettings(info.config, settings);
       const ls = info.languageService;
-      log = (message: string) => info.project.projectService.logger.info(`[event-schemas] ${message}`);
+      const logger = info.project.projectService.logger;
+      log = (message: string) => logger.info(`[event-schemas] ${message}`);
+      logging = () => logger.loggingEnabled();
       const guarded = <T>(what: string, original: () => T, extend: (prior: T) => T): T => {
         const prior = original();
         try {

@@ -15,6 +15,7 @@ export interface Caches {
   readonly handlers: Map<ts.Type, HandlerType | null>;
   readonly results: Map<ts.Type, boolean>;
   readonly resultSymbols: Map<ts.Symbol, boolean>;
+  readonly mustUse: Map<ts.Node, boolean>;
 }
 
 /** One member of a generated event union, e.g. `OrderPlaced` with tag "OrderPlaced". */
@@ -46,7 +47,7 @@ export function cachesFor(checker: ts.TypeChecker, options: HandlerRuleOptions):
   const key = [...options.resultLibraries].sort().join(',');
   let caches = cachesByChecker.get(checker);
   if (!caches || caches.key !== key) {
-    caches = { key, variants: new Map(), handlers: new Map(), results: new Map(), resultSymbols: new Map() };
+    caches = { key, variants: new Map(), handlers: new Map(), results: new Map(), resultSymbols: new Map(), mustUse: new Map() };
     cachesByChecker.set(checker, caches);
   }
   return caches;

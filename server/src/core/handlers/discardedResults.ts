@@ -15,7 +15,7 @@ import type * as ts from 'typescript';
 import { diagnostic, type Fix } from '../diagnostics/diagnostic';
 import { HANDLER_CODES } from './codes';
 import { isAnyOrUnknown, type RuleContext } from './context';
-import { isMustUseCall, isResultLike } from './resultTypes';
+import { isMustUseSignature, isResultLike } from './resultTypes';
 
 type Use =
   | { readonly kind: 'handled' }
@@ -35,9 +35,10 @@ type VariableVerdict =
 const HANDLED: Use = { kind: 'handled' };
 const MAX_ALIASES = 3;
 
-export function checkProducer(ctx: RuleContext, node: ts.CallExpression | ts.NewExpression): void {
-  const type = ctx.checker.getTypeAtLocation(node);
-  if (!isResultLike(ctx, type) && !(isMustUseCall(ctx, node) && !isVoidLike(ctx, type))) return;
+/** `signature` is the one the call resolved to: the checker keeps it from checking the file. */
+export function checkProducer(ctx: RuleContext, node: ts.CallExpression | ts.NewExpression, signature: ts.Signature): void {
+  const type = signature.getReturnType();
+  if (!isResultLike(ctx, type) && !(isMustUseSignature(ctx, signature) && !isVoidLike(ctx, type))) return;
   const use = classifyUse(ctx, node);
   const what = `the Result of \`${calleeName(ctx, node)}\``;
   const file = ctx.file;
@@ -235,7 +236,7 @@ function variableVerdict(ctx: RuleContext, name: ts.Identifier, depth: number): 
   }
   let voided: ts.VoidExpression | undefined;
   let passedTo: string | undefined;
-  const scope = containingFunction(ctx, decl) ?? ctx.file;
+  const scope = scopeOf(ctx, decl);
   const visit = (node: ts.Node): boolean => {
     if (ts.isIdentifier(node)) {
       if (node.text !== name.text || node === decl.name || isWriteTarget(ctx, node)) return false;
@@ -264,6 +265,18 @@ function variableVerdict(ctx: RuleContext, name: ts.Identifier, depth: number): 
   if (voided) return { kind: 'void', at: voided };
   if (passedTo !== undefined) return { kind: 'argument-only', callee: passedTo };
   return { kind: 'unread' };
+}
+
+/** Where a variable can be read: its block for `let`/`const`, its function (or the file) for `var`. */
+function scopeOf(ctx: RuleContext, decl: ts.VariableDeclaration): ts.Node {
+  const { ts } = ctx;
+  const list = decl.parent;
+  const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0;
+  if (blockScoped) {
+    const block = ts.findAncestor(list, (n) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n));
+    if (block) return block;
+  }
+  return containingFunction(ctx, decl) ?? ctx.file;
 }
 
 function isWriteTarget(ctx: RuleContext, id: ts.Identifier): boolean {

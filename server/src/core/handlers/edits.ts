@@ -10,8 +10,25 @@ export function indentAt(text: string, pos: number): string {
   return text.slice(start, end);
 }
 
+const units = new Map<string, string>();
+const quotes = new Map<string, '"' | "'">();
+
+/** Memoized per text: fixes ask for every finding, and the answer needs a scan of the whole file. */
+function memo<T>(table: Map<string, T>, text: string, compute: (text: string) => T): T {
+  let hit = table.get(text);
+  if (hit === undefined) {
+    if (table.size > 16) table.clear();
+    table.set(text, (hit = compute(text)));
+  }
+  return hit;
+}
+
 /** One level of indentation as the file uses it: a tab, or the smallest run of leading spaces. */
 export function indentUnit(text: string): string {
+  return memo(units, text, scanIndentUnit);
+}
+
+function scanIndentUnit(text: string): string {
   let smallest = 0;
   for (const m of text.matchAll(/\n( +|\t)\S/g)) {
     const run = m[1]!;
@@ -24,6 +41,10 @@ export function indentUnit(text: string): string {
 
 /** The quote the file's string literals mostly use. */
 export function quoteOf(text: string): '"' | "'" {
+  return memo(quotes, text, scanQuote);
+}
+
+function scanQuote(text: string): '"' | "'" {
   let single = 0;
   let double = 0;
   for (const m of text.matchAll(/['"]/g)) m[0] === "'" ? single++ : double++;

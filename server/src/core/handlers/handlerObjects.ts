@@ -97,11 +97,14 @@ export function checkHandlerLiteral(ctx: RuleContext, node: ts.ObjectLiteralExpr
   );
 }
 
-/** A value of type `any` where handlers are expected: an argument, initializer or return value. */
-export function checkHandlerSlot(ctx: RuleContext, expr: ts.Expression): void {
+/**
+ * A value of type `any` where handlers are expected: an argument, initializer or return value.
+ * `expected` is the parameter's or the annotation's type, which the caller finds cheaply.
+ */
+export function checkHandlerSlot(ctx: RuleContext, expr: ts.Expression, expected: ts.Type | undefined): void {
   const { ts, checker } = ctx;
   if (ts.isObjectLiteralExpression(expr)) return; // a literal is typed by its context, never `any`
-  const target = handlerType(ctx, checker.getContextualType(expr));
+  const target = handlerType(ctx, expected);
   if (!target) return;
   if (!(checker.getTypeAtLocation(expr).flags & ts.TypeFlags.Any)) return;
   const known = keysOf(ctx, expr, 0);

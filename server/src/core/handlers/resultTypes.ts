@@ -26,6 +26,8 @@ function computeResultLike(ctx: RuleContext, type: ts.Type): boolean {
   if (isAnyOrUnknown(ctx, type) || type.flags & ctx.ts.TypeFlags.Never) return false;
   if (isResultSymbol(ctx, type.aliasSymbol) || isResultSymbol(ctx, type.symbol)) return true;
   if (type.isUnion()) return type.types.some((t) => isResultLike(ctx, t));
+  // Only thenables can await to something else; asking the checker for every type is costly.
+  if (!(type.flags & ctx.ts.TypeFlags.Object) || !ctx.checker.getPropertyOfType(type, 'then')) return false;
   const awaited = ctx.checker.getAwaitedType(type);
   return awaited !== undefined && awaited !== type && isResultLike(ctx, awaited);
 }
@@ -62,7 +64,10 @@ export function hasMustUseTag(ctx: RuleContext, decl: ts.Node): boolean {
 }
 
 /** Whether the function a call resolves to is tagged `@mustUse`, whatever it returns. */
-export function isMustUseCall(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression): boolean {
-  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
-  return decl !== undefined && hasMustUseTag(ctx, decl);
+export function isMustUseSignature(ctx: RuleContext, signature: ts.Signature): boolean {
+  const decl = signature.getDeclaration() as ts.Declaration | undefined;
+  if (!decl) return false;
+  let hit = ctx.caches.mustUse.get(decl);
+  if (hit === undefined) ctx.caches.mustUse.set(decl, (hit = hasMustUseTag(ctx, decl)));
+  return hit;
 }
