@@ -279,20 +279,63 @@ function existingParamName(ctx: RuleContext, literal: ts.ObjectLiteralExpression
 }
 
 /**
- * `event: OrderPlaced` when the variant's type name is in scope at the literal; otherwise a bare
- * `event`, which the literal's contextual type (the handler type) types just the same.
+ * `event: OrderPlaced` (or `event: CartEventVariant<"ItemAdded">`) when that type can be written
+ * with names in scope at the literal; otherwise a bare `event`, which the literal's contextual
+ * type (the handler type) types just the same.
  */
 function typedParam(ctx: RuleContext, target: HandlerType, key: string, at: ts.Node, paramName: string): string {
-  const { ts, checker } = ctx;
-  const prop = checker.getPropertyOfType(target.type, key);
+  const prop = ctx.checker.getPropertyOfType(target.type, key);
   const param = prop && typeOfSymbol(ctx, prop).getCallSignatures()[0]?.getParameters()[0];
-  if (!param) return paramName;
-  const type = typeOfSymbol(ctx, param);
+  const written = (param && writeType(ctx, typeOfSymbol(ctx, param), at, 0)) ?? (prop && declaredParamType(ctx, prop, at));
+  return written ? `${paramName}: ${written}` : paramName;
+}
+
+/**
+ * The parameter type as the handler type's declaration spells it (`CartEventVariant<"ItemAdded">`),
+ * when every name in it means the same at `at`: generated variants are often anonymous members of
+ * the union, with no name of their own to write.
+ */
+function declaredParamType(ctx: RuleContext, prop: ts.Symbol, at: ts.Node): string | undefined {
+  const { ts } = ctx;
+  const decl = prop.declarations?.[0];
+  const fn = decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : decl;
+  const typeNode = fn && (ts.isFunctionTypeNode(fn) || ts.isMethodSignature(fn)) ? fn.parameters[0]?.type : undefined;
+  return typeNode && portable(ctx, typeNode, at) ? typeNode.getText() : undefined;
+}
+
+/** Whether a type written in one file means the same written at `at`: names in scope there, literal arguments. */
+function portable(ctx: RuleContext, node: ts.TypeNode, at: ts.Node): boolean {
+  const { ts, checker } = ctx;
+  if (ts.isLiteralTypeNode(node)) return ts.isStringLiteral(node.literal) || ts.isNumericLiteral(node.literal);
+  if (!ts.isTypeReferenceNode(node) || !ts.isIdentifier(node.typeName)) return false;
+  let symbol = checker.getSymbolAtLocation(node.typeName);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol !== undefined && inScope(ctx, symbol, at) && (node.typeArguments ?? []).every((a) => portable(ctx, a, at));
+}
+
+/** A type as source text that means the same type at `at`, or undefined when that is not certain. */
+function writeType(ctx: RuleContext, type: ts.Type, at: ts.Node, depth: number): string | undefined {
+  const { ts, checker } = ctx;
+  if (depth > 3) return undefined;
+  if (type.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral)) return checker.typeToString(type);
   const symbol = type.aliasSymbol ?? type.symbol;
-  const name = symbol?.name;
+  const args = type.aliasSymbol
+    ? (type.aliasTypeArguments ?? [])
+    : type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference
+      ? checker.getTypeArguments(type as ts.TypeReference)
+      : [];
+  if (!symbol || symbol.name.startsWith('__') || !inScope(ctx, symbol, at)) return undefined;
+  if (args.length === 0) return symbol.name;
+  const written = args.map((a) => writeType(ctx, a, at, depth + 1));
+  return written.every((w) => w !== undefined) ? `${symbol.name}<${written.join(', ')}>` : undefined;
+}
+
+/** Whether the symbol's name resolves to the symbol itself at `at` (it is imported or declared there). */
+function inScope(ctx: RuleContext, symbol: ts.Symbol, at: ts.Node): boolean {
+  const { ts, checker } = ctx;
   const resolveName = (checker as { resolveName?: ts.TypeChecker['resolveName'] }).resolveName;
-  if (!symbol || !name || name.startsWith('__') || !resolveName) return paramName;
-  let found = resolveName.call(checker, name, at, ts.SymbolFlags.Type | ts.SymbolFlags.Alias, false);
+  if (!resolveName) return false;
+  let found = resolveName.call(checker, symbol.name, at, ts.SymbolFlags.Type | ts.SymbolFlags.Alias, false);
   if (found && found.flags & ts.SymbolFlags.Alias) found = checker.getAliasedSymbol(found);
-  return found === symbol ? `${paramName}: ${name}` : paramName;
+  return found === symbol;
 }

@@ -32,7 +32,9 @@ function computeHandlerType(ctx: RuleContext, type: ts.Type): HandlerType | unde
     if (variants?.length !== 1 || variants[0]!.tag !== key) return undefined;
     keys.push(key);
   }
-  const name = type.aliasSymbol?.name ?? ctx.checker.typeToString(type);
+  // An alias (`type XHandlers<R> = {...}`) or an interface (`interface XHandlers<R>`), without its arguments.
+  const named = type.aliasSymbol ?? type.symbol;
+  const name = named && !named.name.startsWith('__') ? named.name : ctx.checker.typeToString(type);
   return { name, keys, type };
 }
 
