@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { expectedModules, freshness, generate, type ExpectedModule } from '../core/codegen/index';
 import type { EventModel } from '../core/model/types';
-import { resolveOutDir, schemaFilesBelow, HeaderCache } from '../host/generatedFiles';
+import { HeaderCache, isDirectory, resolveOutDir, schemaFilesBelow } from '../host/generatedFiles';
 import { pathOf, uriOf } from '../host/protoFiles';
 import { writeGenerated } from '../host/writeGenerated';
 import {
@@ -112,7 +112,8 @@ export function registerGenerate(
   function staleFor(uri: string, folder: FolderState): LspDiagnostic[] {
     if (!state.trusted || folder.loose) return [];
     const out = resolveOutDir(folder.folderPath, settingsFor(folder).outDir);
-    if ('error' in out) return [];
+    // Most folders have no generated code: no need to lower the schema on every edit then.
+    if ('error' in out || !isDirectory(out.path)) return [];
     const model = shallowModel(folder, [uri]);
     const file = model.files.find((f) => f.uri === uri);
     if (!file) return [];
@@ -174,8 +175,12 @@ export function registerGenerate(
     const requested = [...(Array.isArray(params?.uris) ? params.uris.filter((u): u is string => typeof u === 'string') : [])];
     if (typeof params?.folder === 'string') {
       const dir = pathOf(params.folder);
-      if (dir) requested.push(...schemaFilesBelow(dir).map(uriOf));
-      if (!dir || requested.length === 0) result.errors.push(`no .proto, .avsc or .avdl files were found in ${dir ?? params.folder}`);
+      if (!dir || state.folders.forUri(params.folder).loose) {
+        result.errors.push(`${dir ?? params.folder} is outside the workspace folders: open it as a workspace folder to generate handlers for it`);
+        return result;
+      }
+      requested.push(...schemaFilesBelow(dir).map(uriOf));
+      if (requested.length === 0) result.errors.push(`no .proto, .avsc or .avdl files were found in ${dir}`);
     }
     const groups = new Map<FolderState, string[]>();
     for (const uri of new Set(requested)) {
