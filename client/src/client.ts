@@ -52,5 +52,12 @@ function readSettings(): Settings {
       outDir: config.get<string>('generate.outDir', defaultSettings.generate.outDir),
       onSave: config.get<boolean>('generate.onSave', defaultSettings.generate.onSave),
     },
+    breaking: {
+      enable: config.get<boolean>('breaking.enable', defaultSettings.breaking.enable),
+      baseline: config.get<string>('breaking.baseline', defaultSettings.breaking.baseline),
+      rules: config.get<Settings['breaking']['rules']>('breaking.rules', defaultSettings.breaking.rules),
+      mode: config.get<Settings['breaking']['mode']>('breaking.mode', defaultSettings.breaking.mode),
+      severity: config.get<Settings['breaking']['severity']>('breaking.severity', defaultSettings.breaking.severity),
+    },
   };
 }

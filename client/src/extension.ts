@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { commandIds } from '../../server/src/protocol';
+import { BaselineFeature } from './baseline';
 import { createClient } from './client';
 import { generateHandlers } from './generate';
 import { configureTypeScriptPlugin } from './tsplugin';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Event Schemas', { log: true });
   const languageClient = createClient(context, output);
   client = languageClient;
+  const baseline = new BaselineFeature(context, languageClient, output);
   context.subscriptions.push(
     output,
     new IndexStatus(languageClient),
@@ -28,6 +30,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(commandIds.generateHandlers, (target?: unknown, selection?: unknown) =>
       generateHandlers(languageClient, output, target, selection),
     ),
+    baseline,
+    vscode.commands.registerCommand(commandIds.compareWithBaseline, (target?: unknown) => report(output, 'compare with the baseline', baseline.compare(target))),
+    vscode.commands.registerCommand(commandIds.selectBaseline, () => report(output, 'select the baseline', baseline.select())),
+    vscode.commands.registerCommand(commandIds.setRegistryCredentials, () => report(output, 'set the registry credentials', baseline.setCredentials())),
     // The server was told `trusted: false` at start; only a restart tells it otherwise.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(languageClient, output, 'workspace trust granted')),
   );
@@ -54,4 +60,13 @@ function enqueue(output: vscode.LogOutputChannel, what: string, step: () => Prom
     void vscode.window.showErrorMessage(`Event Schemas: could not ${what} the language server. See the output for details.`);
   });
   return lifecycle;
+}
+
+/** Runs a command's work; a failure is logged and shown, never left as an unhandled rejection. */
+function report(output: vscode.LogOutputChannel, what: string, work: Promise<void>): Promise<void> {
+  return work.catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    output.error(`could not ${what}: ${message}`);
+    void vscode.window.showErrorMessage(`Event Schemas: could not ${what}: ${message}`);
+  });
 }

@@ -23,6 +23,9 @@ export const commandIds = {
   restartServer: 'eventSchemas.restartServer',
   showOutput: 'eventSchemas.showOutput',
   generateHandlers: 'eventSchemas.generateHandlers',
+  compareWithBaseline: 'eventSchemas.compareWithBaseline',
+  selectBaseline: 'eventSchemas.selectBaseline',
+  setRegistryCredentials: 'eventSchemas.setRegistryCredentials',
 } as const;
 
 /** The section of the VS Code settings that holds `Settings`, and the client id that reads `trace.server`. */
@@ -42,6 +45,34 @@ export interface Settings {
    */
   avro: { renameKeepsAlias: 'ask' | 'always' | 'never' };
   generate: GenerateSettings;
+  breaking: BreakingSettings;
+}
+
+/** Protobuf rule sets: buf's categories, or Schema Registry's own Protobuf rules. */
+export const breakingRuleSets = ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CONFLUENT'] as const;
+export type BreakingRuleSet = (typeof breakingRuleSets)[number];
+
+/** Confluent compatibility modes; `auto` takes a registry subject's own level, else BACKWARD. */
+export const breakingModes = ['auto', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
+export type BreakingMode = (typeof breakingModes)[number];
+
+export const findingSeverities = ['error', 'warning', 'info', 'hint', 'off'] as const;
+export type FindingSeverity = (typeof findingSeverities)[number];
+
+/** Breaking-change checks of the open schema files against a baseline (resource-scoped: per workspace folder). */
+export interface BreakingSettings {
+  enable: boolean;
+  /**
+   * What the open files are compared with, as the CLI's `--against` takes it: `git:REV`,
+   * `git:merge-base:BRANCH`, a folder or file (relative to the workspace folder), a glob of
+   * versions, or `registry:URL#SUBJECT`.
+   */
+  baseline: string;
+  /** `FILE` (buf's default) follows a buf.yaml `breaking.use` when there is one. */
+  rules: BreakingRuleSet;
+  mode: BreakingMode;
+  /** Per rule id (`FIELD_NO_DELETE`, `READER_FIELD_MISSING_DEFAULT_VALUE`, ...): another severity, or `off`. */
+  severity: Record<string, FindingSeverity>;
 }
 
 export const defaultSettings: Settings = {
@@ -51,6 +82,7 @@ export const defaultSettings: Settings = {
   index: { maxFiles: 50000 },
   avro: { renameKeepsAlias: 'ask' },
   generate: { outDir: '', onSave: false },
+  breaking: { enable: true, baseline: 'git:HEAD', rules: 'FILE', mode: 'auto', severity: {} },
 };
 
 /**
@@ -89,6 +121,71 @@ export interface HandlerPluginSettings {
   enable: boolean;
   /** Library Result types that must be handled like the generated `Result` (default none). */
   resultLibraries: ('neverthrow' | 'effect')[];
+}
+
+/** The scheme of baseline documents: read-only texts the client gets from the server (`baselineContentRequest`). */
+export const baselineScheme = 'event-schemas-baseline';
+
+/** Client -> server: the text of a baseline document (an `event-schemas-baseline:` uri from a diagnostic or `baselineForRequest`). */
+export const baselineContentRequest = 'eventSchemas/baselineContent';
+export interface BaselineContentParams {
+  uri: string;
+}
+/** `text` is absent when the baseline cannot be loaded or has no such file; `error` then says why. */
+export interface BaselineContentResult {
+  text?: string;
+  error?: string;
+}
+
+/** Client -> server: where the baseline version of a schema file is, for "Compare with baseline". */
+export const baselineForRequest = 'eventSchemas/baselineFor';
+export interface BaselineForParams {
+  uri: string;
+}
+export interface BaselineForResult {
+  /** The baseline's uri (`event-schemas-baseline:`), absent when the baseline has no version of the file. */
+  uri?: string;
+  /** The baseline as users read it: `git:HEAD (3f2a1b0)`. */
+  label: string;
+  /** Why there is nothing to compare with (no such file at the baseline, a baseline that cannot be loaded, checks off). */
+  error?: string;
+}
+
+/** Client -> server: branches for the "Select baseline" pick, from the git repository holding `uri`. */
+export const gitBranchesRequest = 'eventSchemas/gitBranches';
+export interface GitBranchesParams {
+  uri: string;
+}
+export interface GitBranchesResult {
+  /** Local branches, then remote-tracking ones (`origin/main`); empty outside a repository or when untrusted. */
+  branches: string[];
+  current?: string;
+}
+
+/**
+ * Client -> server: credentials for a schema registry (`null` forgets them). The client keeps them
+ * in SecretStorage and sends them after each start; the server holds them in memory only.
+ */
+export const setRegistryCredentialsRequest = 'eventSchemas/setRegistryCredentials';
+export interface SetRegistryCredentialsParams {
+  /** The registry's address, as in `registry:URL#SUBJECT`. Credentials apply to every subject there. */
+  url: string;
+  credentials: RegistryCredentials | null;
+}
+export type RegistryCredentials = { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+
+/** Server -> client: the baseline of a workspace folder, for the status bar item. */
+export const baselineStatusNotification = 'eventSchemas/baselineStatus';
+export interface BaselineStatusParams {
+  /** The workspace folder's uri. */
+  folder: string;
+  /** The setting's value, e.g. `git:HEAD`. */
+  baseline: string;
+  /** `off`: checks disabled or the workspace untrusted; `error`: the baseline cannot be loaded (see `message`). */
+  state: 'loading' | 'ready' | 'error' | 'off';
+  /** `git:HEAD (3f2a1b0)` once loaded. */
+  description?: string;
+  message?: string;
 }
 
 /** "Generate handlers" (resource-scoped: per workspace folder). */

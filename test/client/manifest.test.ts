@@ -77,7 +77,10 @@ test('setting defaults in package.json match the defaults the server assumes', (
   const properties: Record<string, any> = contributes.configuration.properties;
   const flatten = (value: object, prefix: string): [string, unknown][] =>
     Object.entries(value).flatMap(([k, v]) =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) ? flatten(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
+      // An empty object is a setting of its own (a map such as breaking.severity), not a group.
+      v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0
+        ? flatten(v, `${prefix}${k}.`)
+        : [[`${prefix}${k}`, v] as [string, unknown]],
     );
   // The TypeScript server plugin's settings reach it through the client's configurePlugin.
   const expected = [...flatten(defaultSettings, `${configurationSection}.`), ...flatten(defaultPluginSettings, `${configurationSection}.handlers.`)];

@@ -43,10 +43,10 @@ export function makeWorkspace(files: Record<string, string>): string {
 
 export async function startServer(
   files: Record<string, string>,
-  options: { trusted?: boolean; settings?: unknown; root?: string } = {},
+  options: { trusted?: boolean; settings?: unknown; root?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestServer> {
   const root = options.root ?? makeWorkspace(files);
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: options.env } : {}) });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, PublishDiagnosticsParams>();
   const waiters: { uri: string; until: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];

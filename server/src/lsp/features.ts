@@ -18,6 +18,7 @@ import { references } from '../service/proto/references';
 import { isRenameError, prepareRename, rename } from '../service/proto/rename';
 import { documentSymbols, workspaceSymbols } from '../service/proto/symbols';
 import * as avro from '../service/avro';
+import { breakingCodeActions } from './breaking';
 import { regenerateActions } from './generate';
 import { runSafe } from './runSafe';
 import type { ServerState } from './server';
@@ -122,7 +123,9 @@ export function registerFeatures(state: ServerState): ServerCapabilities {
         ? avro.codeActions(folder.avro, uri, params.range, context, folder.avro.importDiagnostics(uri))
         : codeActions(folder.project, uri, params.range, context);
       const wantsFixes = !params.context.only || params.context.only.some((k) => k === 'quickfix' || k.startsWith('quickfix.'));
-      return wantsFixes ? [...actions, ...regenerateActions(uri, params.context.diagnostics)] : actions;
+      return wantsFixes
+        ? [...actions, ...regenerateActions(uri, params.context.diagnostics), ...breakingCodeActions(state, uri, params.range, params.context.only, params.context.diagnostics)]
+        : actions;
     }),
   );
 

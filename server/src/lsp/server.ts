@@ -28,6 +28,7 @@ import { setInternalErrorReporter } from '../service/proto/guard';
 import { avroDiagnostics } from '../service/avro/diagnostics';
 import { syntaxOfPath } from '../core/avro/index';
 import { readGenerateSettings, registerGenerate } from './generate';
+import { readBreakingSettings, registerBreaking } from './breaking';
 
 const statusType = new NotificationType<StatusParams>(statusNotification);
 
@@ -59,6 +60,7 @@ function mergeSettings(value: unknown): Settings {
         : defaultSettings.avro.renameKeepsAlias,
     },
     generate: readGenerateSettings(v.generate),
+    breaking: readBreakingSettings(v.breaking),
   };
 }
 
@@ -97,6 +99,10 @@ export function startServer(connection: Connection): void {
   let indexGeneration = 0;
   let shuttingDown = false;
   let hasConfigurationCapability = false;
+  const breaking = registerBreaking(state, {
+    configurationSupport: () => hasConfigurationCapability,
+    schedule: (uri) => schedule(uri),
+  });
   const generation = registerGenerate(state, {
     configurationSupport: () => hasConfigurationCapability,
     revalidate: () => {
@@ -185,7 +191,7 @@ export function startServer(connection: Connection): void {
       return t;
     });
     lspDiags.push(...generation.staleDiagnostics(uri, folder));
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
+    breaking.publish(uri, doc, folder, lspDiags);
     return folder;
   }
 
@@ -195,7 +201,7 @@ export function startServer(connection: Connection): void {
     const diags = [...avroDiagnostics(folder.avro, uri), ...folder.avro.importDiagnostics(uri)];
     const lspDiags = toLspDiagnostics(diags, doc.getText(), uri, (other) => folder.avro.registry.file(other)?.text);
     lspDiags.push(...generation.staleDiagnostics(uri, folder));
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lspDiags });
+    breaking.publish(uri, doc, folder, lspDiags);
     return folder;
   }
 
@@ -270,6 +276,7 @@ export function startServer(connection: Connection): void {
     }
     void indexAll().catch((e) => log.error(`indexing failed: ${String(e)}`));
     void generation.refreshSettings();
+    void breaking.refreshSettings();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -280,6 +287,7 @@ export function startServer(connection: Connection): void {
       state.folders.updateSettings(state.settings);
       void indexAll().catch((e) => log.error(`indexing failed: ${String(e)}`));
       void generation.refreshSettings();
+      void breaking.refreshSettings();
       for (const doc of documents.all()) schedule(doc.uri);
     });
   });
@@ -290,6 +298,7 @@ export function startServer(connection: Connection): void {
       for (const change of params.changes) {
         const path = pathOf(change.uri);
         if (!path) continue;
+        breaking.fileChanged(path);
         if (/buf(\.work)?\.ya?ml$/.test(path)) {
           configChanged = true;
           continue;
@@ -330,6 +339,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     runSafeVoid(log, 'close', () => {
       const uri = e.document.uri;
+      breaking.closed(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       if (avroSyntaxOf(uri, e.document.languageId)) {
         avroFileChanged(uri, pathOf(uri), false);
@@ -346,6 +356,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     shuttingDown = true;
+    breaking.dispose();
   });
 
   documents.listen(connection);
