@@ -545,6 +545,7 @@ function buildFile(
       reservedNames: reserved.names,
       extensionRanges,
       isMapEntry: false,
+      isGroup: m.kind === 'group',
       messageSetWireFormat,
       noStandardDescriptorAccessor: nsda?.value ? { value: constantIdent(nsda.value) === 'true', span: nsda.span } : undefined,
       jsonFormat: jsonFormatOf(chain),
@@ -649,6 +650,7 @@ function buildFile(
       reservedNames: [],
       extensionRanges: [],
       isMapEntry: true,
+      isGroup: false,
       messageSetWireFormat: false,
       jsonFormat: parent.jsonFormat,
     };

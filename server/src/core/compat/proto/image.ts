@@ -117,6 +117,8 @@ export interface ImageMessage {
   readonly reservedNames: readonly string[];
   readonly extensionRanges: readonly ImageRange[];
   readonly isMapEntry: boolean;
+  /** Declared by a proto2 `group` field. */
+  readonly isGroup: boolean;
   readonly messageSetWireFormat: boolean;
   readonly noStandardDescriptorAccessor?: SetOption<boolean>;
   /** The resolved `json_format` feature. */
