@@ -54,6 +54,17 @@ const fieldUnion = `{
 }
 `;
 
+const idl = `@namespace("acme.billing")
+protocol Billing {
+  record Invoiced { string id; }
+  record Paid { string id; }
+  record BillingEvent {
+    string id;
+    union { Invoiced, Paid } change;
+  }
+}
+`;
+
 const files: Record<string, string> = {
   'tsconfig.json': '{"compilerOptions": {"strict": true}}\n',
   'src/index.ts': 'export {};\n',
@@ -62,6 +73,7 @@ const files: Record<string, string> = {
   'proto/acme/orders/v1/order_events.proto': events,
   'avro/accounts.avsc': topLevel,
   'avro/shipping.avsc': fieldUnion,
+  'avro/billing.avdl': idl,
 };
 
 const eventsRel = 'proto/acme/orders/v1/order_events.proto';
@@ -117,6 +129,7 @@ describe('generate handlers over stdio', () => {
       [eventsRel, rangeOf(events, 'message OrderEvent', 'OrderEvent')],
       ['avro/shipping.avsc', rangeOf(fieldUnion, '"payload"')],
       ['avro/accounts.avsc', rangeOf(topLevel, '[')],
+      ['avro/billing.avdl', rangeOf(idl, 'change')],
     ];
     for (const [rel, range] of cases) {
       await server.open(rel, files[rel]);
@@ -235,7 +248,7 @@ describe('generate handlers over stdio', () => {
   test('a folder generates every schema file below it; not a schema file is refused', async () => {
     const res = await generateHandlers(server, { folder: server.uri('avro') });
     assert.deepEqual(res.errors, []);
-    assert.equal(res.modules.length, 2);
+    assert.deepEqual(res.modules.map((m) => m.module.slice(server.uri(outDir).length + 1)), ['avro/accounts_avro.ts', 'avro/billing_avro.ts', 'avro/shipping_avro.ts']);
     const bad = await generateHandlers(server, { uris: [server.uri('src/index.ts')] });
     assert.match(bad.errors[0]!, /is not a \.proto, \.avsc or \.avdl file on disk/);
   });

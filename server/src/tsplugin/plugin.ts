@@ -23,6 +23,8 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
   let log: (message: string) => void = () => {};
   /** Whether tsserver writes a log at all; timing lines are only worth measuring then. */
   let logging = (): boolean => false;
+  /** The projects decorated so far: new settings must reach the diagnostics their open files show. */
+  const projects = new Set<ts.server.Project>();
 
   function findings(ls: ts.LanguageService, fileName: string): { file: ts.SourceFile; diagnostics: readonly Diagnostic[] } | undefined {
     if (!settings.enable || !CHECKED_EXTENSIONS.test(fileName)) return undefined;
@@ -47,6 +49,7 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
   return {
     create(info) {
       settings = readSettings(info.config, settings);
+      projects.add(info.project);
       const ls = info.languageService;
       const logger = info.project.projectService.logger;
       log = (message: string) => logger.info(`[event-schemas] ${message}`);
@@ -117,6 +120,11 @@ export function createPlugin(modules: { typescript: TypeScript }): ts.server.Plu
         settings = readSettings(config, settings);
         cache = new WeakMap();
         log(`settings changed: ${JSON.stringify(settings)}`);
+        // Without this the editor keeps showing findings computed under the old settings until the next edit.
+        for (const project of projects) {
+          if (project.isClosed()) projects.delete(project);
+          else project.refreshDiagnostics?.();
+        }
       } catch {
         // Keep the previous settings.
       }

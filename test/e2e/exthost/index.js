@@ -277,6 +277,24 @@ test('schema-gains-variant-regenerate', async () => {
   });
 });
 
+test('handler-settings-reach-the-plugin', async () => {
+  // configurePlugin carries eventSchemas.handlers.* into tsserver: turning the checks off clears
+  // the finding of the open handler file, turning them on brings it back.
+  const handlers = await openFixture(gen.handlers);
+  const config = vscode.workspace.getConfiguration('eventSchemas.handlers');
+  const findings = () => handlerFindings(handlers.uri);
+  await waitFor(`${gen.missingCode} in ${gen.handlers}`, () => (findings().length ? { done: true } : { done: false, seen: describe(vscode.languages.getDiagnostics(handlers.uri)) }), 30_000);
+  try {
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the finding to go with eventSchemas.handlers.enable false', () => (findings().length === 0 ? { done: true } : { done: false, seen: describe(findings()) }), 30_000);
+  } finally {
+    await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor('the finding to come back', () => (findings().length ? { done: true } : { done: false, seen: describe(vscode.languages.getDiagnostics(handlers.uri)) }), 30_000);
+});
+
+require('./breaking').register(test, { waitFor, openFixture, positionOf, codeOf, describe });
+
 exports.run = async function run() {
   const results = [];
   for (const t of tests) {
