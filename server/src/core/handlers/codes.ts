@@ -23,8 +23,3 @@ export const HANDLER_CODE_NUMBERS: Readonly<Record<HandlerCode, number>> = {
   'handlers/swallowing-default': 79002,
   'handlers/discarded-result': 79003,
 };
-
-export function handlerCodeOfNumber(n: number): HandlerCode | undefined {
-  for (const [code, num] of Object.entries(HANDLER_CODE_NUMBERS)) if (num === n) return code as HandlerCode;
-  return undefined;
-}

@@ -58,7 +58,3 @@ function declaredType(ctx: RuleContext, subject: ts.Expression): ts.Type | undef
 function nonAnonymous(name: string | undefined): string | undefined {
   return name && !name.startsWith('__') ? name : undefined;
 }
-
-export function variantList(tags: readonly string[]): string {
-  return tags.join(', ');
-}

@@ -14,7 +14,7 @@ import { checkIfChainWithElse, checkTrailingIfChain } from './ifChains';
 import { defaultHandlerRuleOptions, type HandlerRuleOptions } from './options';
 import { checkSwitch } from './switches';
 
-export { HANDLER_CODES, HANDLER_CODE_DESCRIPTIONS, HANDLER_CODE_NUMBERS, handlerCodeOfNumber, type HandlerCode } from './codes';
+export { HANDLER_CODES, HANDLER_CODE_DESCRIPTIONS, HANDLER_CODE_NUMBERS, type HandlerCode } from './codes';
 export { GENERATED_HEADER, isGeneratedFile } from './generated';
 export { defaultHandlerRuleOptions, readResultLibraries, RESULT_LIBRARIES, type HandlerRuleOptions, type ResultLibrary } from './options';
 export type { TypeScript } from './context';
