@@ -2,7 +2,8 @@
 // diagnostics for a broken file reach the Problems panel, hover over a type defined in another
 // file shows its full name, F12 jumps to that file, and an .avsc with a bad default shows the
 // error on the default; then "Generate handlers" from the palette, handlers/missing from the
-// TypeScript plugin in the Problems panel, and its "Add missing handlers" fix. Started by scripts/e2e/run.mjs.
+// TypeScript plugin in the Problems panel, and its "Add missing handlers" fix; then breaking
+// changes against git:HEAD with the reserve quick fix (breaking.mjs). Started by scripts/e2e/run.mjs.
 //
 // Env: CS_URL (code-server base URL), WS_DIR (fixture workspace copy on the code-server machine),
 //      DATA_DIR (code-server --user-data-dir, for the extension host log), SHOTS_DIR (screenshots),
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { launchBrowser, cleanConsoleText, consoleNoise } from './lib/browser.mjs';
 import { createSteps, poll } from './lib/steps.mjs';
 import { scenario, locate } from './lib/fixture.mjs';
+import { breakingSteps } from './breaking.mjs';
 
 const CS_URL = mustEnv('CS_URL');
 const WS_DIR = mustEnv('WS_DIR');
@@ -355,6 +357,8 @@ try {
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: `${gen.missingVariant}:` }).first().waitFor({ timeout: 10_000 });
     await shot('handlers-fixed', true);
   }, { needs: ['handlers-missing-in-problems'], onFail });
+
+  await breakingSteps({ page, steps, shot, onFail, openFile, goTo, pick, rowTexts, problemRows, WS_DIR });
 } finally {
   writeFileSync(join(LOG_DIR, 'ui-console.log'), consoleLines.join('\n') + '\n');
   await close();

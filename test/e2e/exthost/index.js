@@ -293,6 +293,8 @@ test('handler-settings-reach-the-plugin', async () => {
   await waitFor('the finding to come back', () => (findings().length ? { done: true } : { done: false, seen: describe(vscode.languages.getDiagnostics(handlers.uri)) }), 30_000);
 });
 
+require('./breaking').register(test, { waitFor, openFixture, positionOf, codeOf, describe });
+
 exports.run = async function run() {
   const results = [];
   for (const t of tests) {
