@@ -11,6 +11,8 @@ declare function match<T, E, R>(r: Result<T, E>, arms: { ok: (v: T) => R; err: (
 declare function identity<T>(x: T): T;
 declare function log<T>(x: T): void;
 declare function save(x: unknown): void;
+declare function assertEqual<T>(actual: unknown, expected: T): asserts actual is T;
+declare function expect<T>(actual: T): { toEqual(expected: T): void };
 `;
 
 test('a bare call statement and `await f();` drop the Result', () => {
@@ -70,7 +72,7 @@ export async function consume(bytes: Uint8Array, e: OrderEvent): Promise<void> {
   );
 });
 
-test('handled: returned, yielded, inspected through .ok, switched on, matched, passed on as a Result', () => {
+test('handled: returned, yielded, inspected through .ok, switched on, matched, passed on, asserted on', () => {
   expectFindings(`${prelude}
 export function returned(bytes: Uint8Array) {
   return decodeOrderEvent(bytes);
@@ -115,6 +117,10 @@ export function stored(bytes: Uint8Array) {
   return { all, box, r };
 }
 export const exported = decodeOrderEvent(new Uint8Array());
+export function tested(bytes: Uint8Array): void {
+  assertEqual(decodeOrderEvent(bytes), { ok: false, error: { kind: "missingVariant" } });
+  expect(decodeOrderEvent(bytes)).toEqual({ ok: false, error: { kind: "missingVariant" } });
+}
 `);
 });
 

@@ -200,31 +200,51 @@ function isVoidLike(ctx: RuleContext, type: ts.Type): boolean {
 }
 
 function argumentUse(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): Use {
-  const expected = ctx.checker.getContextualType(arg);
+  const { checker } = ctx;
+  const expected = checker.getContextualType(arg);
   if (!expected) return HANDLED;
+  const signature = checker.getResolvedSignature(call);
+  // An assertion function (`assert.deepStrictEqual(r, ...)`, `asserts x is T`) inspects what it is given.
+  if (signature && checker.getTypePredicateOfSignature(signature)) return HANDLED;
   const ignored: Use = { kind: 'argument', at: arg, callee: calleeName(ctx, call) };
   if (isAnyOrUnknown(ctx, expected)) return ignored;
-  if (isOwnTypeParameter(ctx, call, arg)) {
-    // `identity(r)` hands the Result back (and that call is then checked itself); `log<T>(x: T)` does not.
-    return isResultLike(ctx, ctx.checker.getTypeAtLocation(call)) ? HANDLED : ignored;
+  const typeParameter = ownTypeParameter(ctx, signature, call, arg);
+  if (typeParameter) {
+    // `identity(r)` and `expect(r)` hand the Result on in what they return; `log<T>(x: T): void` does not.
+    const returned = typeParameter.parent.type;
+    return !returned || mentions(ctx, returned, typeParameter.name.text) ? HANDLED : ignored;
   }
   return HANDLED;
 }
 
-/** Whether the parameter the argument lands in is declared as a type parameter of the callee itself. */
-function isOwnTypeParameter(ctx: RuleContext, call: ts.CallExpression | ts.NewExpression, arg: ts.Expression): boolean {
+/** The callee's own type parameter that the argument's parameter is declared as, if any. */
+function ownTypeParameter(
+  ctx: RuleContext,
+  signature: ts.Signature | undefined,
+  call: ts.CallExpression | ts.NewExpression,
+  arg: ts.Expression,
+): (ts.TypeParameterDeclaration & { parent: ts.SignatureDeclaration }) | undefined {
   const { ts } = ctx;
-  const decl = ctx.checker.getResolvedSignature(call)?.getDeclaration();
-  if (!decl || !('parameters' in decl) || !decl.typeParameters?.length) return false;
+  const decl = signature?.getDeclaration();
+  if (!decl || !('parameters' in decl) || !decl.typeParameters?.length) return undefined;
   const index = call.arguments!.indexOf(arg);
   const params = decl.parameters;
   const last = params[params.length - 1];
   const param = index < params.length ? params[index] : last?.dotDotDotToken ? last : undefined;
   let typeNode = param?.type;
   if (param?.dotDotDotToken && typeNode && ts.isArrayTypeNode(typeNode)) typeNode = typeNode.elementType;
-  if (!typeNode || !ts.isTypeReferenceNode(typeNode) || !ts.isIdentifier(typeNode.typeName)) return false;
+  if (!typeNode || !ts.isTypeReferenceNode(typeNode) || !ts.isIdentifier(typeNode.typeName)) return undefined;
   const name = typeNode.typeName.text;
-  return decl.typeParameters.some((tp) => tp.name.text === name);
+  const found = decl.typeParameters.find((tp) => tp.name.text === name);
+  return found as (ts.TypeParameterDeclaration & { parent: ts.SignatureDeclaration }) | undefined;
+}
+
+/** Whether a type annotation refers to the named type parameter anywhere. */
+function mentions(ctx: RuleContext, node: ts.Node | undefined, name: string): boolean {
+  const { ts } = ctx;
+  if (!node) return false;
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === name) return true;
+  return ts.forEachChild(node, (c) => (mentions(ctx, c, name) ? true : undefined)) ?? false;
 }
 
 function variableVerdict(ctx: RuleContext, name: ts.Identifier, depth: number): VariableVerdict {
