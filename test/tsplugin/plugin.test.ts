@@ -29,13 +29,19 @@ function languageService(files: Record<string, string>, extra: ts.CompilerOption
 
 function plug(ls: ts.LanguageService, config: unknown = {}) {
   const logs: string[] = [];
+  const refreshes = { count: 0 };
   const module = createPlugin({ typescript: ts });
   const info = {
     languageService: ls,
     config,
-    project: { projectService: { logger: { info: (m: string) => void logs.push(m), loggingEnabled: () => true } }, getProjectName: () => 'test' },
+    project: {
+      projectService: { logger: { info: (m: string) => void logs.push(m), loggingEnabled: () => true } },
+      getProjectName: () => 'test',
+      isClosed: () => false,
+      refreshDiagnostics: () => void refreshes.count++,
+    },
   } as unknown as ts.server.PluginCreateInfo;
-  return { proxy: module.create(info), module, logs };
+  return { proxy: module.create(info), module, logs, refreshes };
 }
 
 const main = `import { decodeOrderEvent } from "./gen/orders";
@@ -105,9 +111,11 @@ test('settings from the plugin entry and from configurePlugin: disable, and opt 
   const src = `import { ok } from "neverthrow";\nok(1);\n`;
   const ls = languageService(project(src, lib));
   const ourCodes = (p: ts.LanguageService) => p.getSemanticDiagnostics('/src/main.ts').filter((d) => d.source === 'event-schemas').length;
-  const { proxy, module } = plug(ls, { name: 'event-schemas-tsplugin', resultLibraries: ['neverthrow'] });
+  const { proxy, module, refreshes } = plug(ls, { name: 'event-schemas-tsplugin', resultLibraries: ['neverthrow'] });
   assert.equal(ourCodes(proxy), 1);
   module.onConfigurationChanged!({ resultLibraries: [] });
+  // The editor is told to ask again, so open files show the new settings at once.
+  assert.equal(refreshes.count, 1);
   assert.equal(ourCodes(proxy), 0);
   module.onConfigurationChanged!({ resultLibraries: ['neverthrow'], enable: false });
   assert.equal(ourCodes(proxy), 0);
