@@ -73,7 +73,8 @@ export class BaselineFeature implements vscode.Disposable {
   }
 
   private onStatus(p: BaselineStatusParams): void {
-    this.statuses.set(p.folder, p);
+    // Keyed as VS Code spells folder uris (the server's spelling may differ, e.g. a drive letter).
+    this.statuses.set(vscode.Uri.parse(p.folder).toString(), p);
     this.refresh();
     if (p.state !== 'ready') return;
     // The baseline may have moved (a commit): open baseline documents of the folder show its new text.

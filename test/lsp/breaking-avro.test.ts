@@ -141,6 +141,12 @@ describe('avro against a schema registry subject', () => {
       const p = await server.diagnostics(doc.uri, hasCode('READER_FIELD_MISSING_DEFAULT_VALUE'));
       assert.equal(textAt(doc.text, withCode(p, 'READER_FIELD_MISSING_DEFAULT_VALUE')[0]!.range), '"note"');
       assert.ok(registry.authorizations.includes(`Basic ${Buffer.from('alice:s3cret-pw').toString('base64')}`));
+      // The subject stands for the file of the same record, not for every Avro file of the folder.
+      const payment = '{"type": "record", "name": "PaymentTaken", "namespace": "acme.payments", "fields": [{"name": "id", "type": "string"}]}\n';
+      const other = await OpenDoc.open(server, 'payment.avsc', payment);
+      const otherBaseline = (await server.connection.sendRequest('eventSchemas/baselineFor', { uri: other.uri })) as { uri?: string };
+      assert.ok(otherBaseline.uri, 'the subject loaded for payment.avsc too');
+      assert.deepEqual((await other.replace('"type": "string"}]', '"type": "string"}, {"name": "amount", "type": "long"}]')).diagnostics, []);
       const ready = statuses.filter((s) => s.state === 'ready').pop();
       assert.match(ready?.description ?? '', /orders-value/);
       assert.ok(!JSON.stringify(statuses).includes('s3cret-pw'));

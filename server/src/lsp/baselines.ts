@@ -64,9 +64,13 @@ export class BaselineEntry {
     return baselineUri({ path: resolve(this.folderPath, file.path), baseline: this.text, ...(this.versionCount > 1 ? { version } : {}) });
   }
 
+  /** How many derived values were computed so far: a check that computed one was not a typical edit. */
+  builds = 0;
+
   /** A value derived from this baseline, computed once per content generation. */
   cached<T>(key: string, make: () => T): T {
     if (this.cache.has(key)) return this.cache.get(key) as T;
+    this.builds++;
     const value = make();
     this.cache.set(key, value);
     return value;

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic';
 import type { BreakingSettings } from '../protocol';
 import { resolverFor } from '../service/avro/project';
 import { avroFixes } from '../service/breaking/avroFixes';
+import { avroStandsFor, sameBaseName } from '../service/breaking/singleSchema';
 import { relPath, type BaselineEntry } from './baselines';
 import type { FolderState } from './folders';
 
@@ -22,9 +23,7 @@ export interface AvroCheck {
 
 interface OldVersion {
   readonly registry: AvroRegistry;
-  readonly byPath: Map<string, { file: AvroFile; uri: string }>;
-  /** The version's schema files; a single-schema baseline has one. */
-  readonly files: { file: AvroFile; uri: string; path: string }[];
+  readonly byPath: Map<string, { file: AvroFile; uri: string; origin: string }>;
   readonly label: string;
 }
 
@@ -46,7 +45,9 @@ export function checkAvroFile(folder: FolderState, uri: string, path: string, se
   const oldFiles = new Map<string, AvroFile>();
   for (const index of indexes) {
     const v = oldVersion(entry, index);
-    const old = v.byPath.get(rel) ?? (entry.singleFile && v.files.length === 1 ? v.files[0] : undefined);
+    const found = v.byPath.get(rel);
+    // One schema stands for one file of the folder: its namesake, or the file of the same type.
+    const old = found && entry.singleFile && !(sameBaseName(found.origin, rel) || avroStandsFor(file, found.file)) ? undefined : found;
     if (!old) continue;
     previous.push({ file: old.file, uri: old.uri, path: rel, registry: v.registry, label: v.label });
     oldFiles.set(old.uri, old.file);
@@ -67,8 +68,7 @@ function oldVersion(entry: BaselineEntry, index: number): OldVersion {
   return entry.cached(`avro|${index}`, () => {
     const version = entry.baseline?.versions[index];
     const registry = new AvroRegistry();
-    const byPath = new Map<string, { file: AvroFile; uri: string }>();
-    const files: { file: AvroFile; uri: string; path: string }[] = [];
+    const byPath = new Map<string, { file: AvroFile; uri: string; origin: string }>();
     for (const f of version?.files ?? []) {
       // Registry references are named by full name, not by a path with an extension.
       const syntax = syntaxOfPath(f.path) ?? (f.reference && f.schemaType === 'AVRO' ? 'avsc' : undefined);
@@ -77,9 +77,8 @@ function oldVersion(entry: BaselineEntry, index: number): OldVersion {
       const file = parseAvro(f.text, syntax, uri);
       registry.setFile(uri, file);
       if (f.reference) continue;
-      files.push({ file, uri, path: f.path });
-      if (!byPath.has(f.path)) byPath.set(f.path, { file, uri });
+      if (!byPath.has(f.path)) byPath.set(f.path, { file, uri, origin: f.origin });
     }
-    return { registry, byPath, files, label: version?.label ?? entry.text };
+    return { registry, byPath, label: version?.label ?? entry.text };
   });
 }

@@ -22,6 +22,7 @@ import { imageOf, type SideFile } from '../host/breaking/protoImage';
 import { chooseProtoRules, effectiveConfig, runProtoRules, type ProtoRuleChoice } from '../host/breaking/protoRules';
 import type { BreakingSettings } from '../protocol';
 import { isAcknowledged, RESERVE_RULES, reserveFix, type DeletedElement } from '../service/breaking/protoFixes';
+import { protoPackageOf, sameBaseName } from '../service/breaking/singleSchema';
 import type { ProtoFile } from '../core/proto/ast';
 import { relPath, type BaselineEntry } from './baselines';
 import type { FolderState } from './folders';
@@ -66,7 +67,7 @@ export function checkProto(folder: FolderState, uri: string, path: string, setti
 
   let after: ProtoImage | undefined;
   for (const version of order) {
-    const old = baselineImage(folder, entry, version, rel, state.importPath, packageScope ? pkg : undefined);
+    const old = baselineImage(folder, entry, version, rel, state.importPath, pkg, packageScope);
     if (!old) continue;
     after ??= currentImage(folder, uri, packageScope ? pkg : undefined);
     const found = runProtoRules(old.image, after, choice, config).filter((f) => f.uri === uri);
@@ -128,14 +129,17 @@ function baselineImage(
   version: number,
   rel: string,
   importPath: string,
-  pkg: string | undefined,
+  /** The current file's package. */
+  pkg: string,
+  packageScope: boolean,
 ): { image: ProtoImage; texts: Map<string, string> } | null {
   const roots = folder.files.roots;
-  const scope = pkg === undefined ? `file:${rel}` : `package:${pkg}`;
+  // Whether a single-schema baseline stands for the file depends on the file's package.
+  const scope = `${packageScope ? 'package' : `file:${rel}`}|${packageScope || entry.singleFile ? pkg : ''}`;
   return entry.cached(`proto-image|${version}|${roots.roots.join('\0')}|${scope}`, () => {
-    const own = entry.fileAt(version, rel) ?? singleFileOf(entry, version, rel);
+    const own = entry.singleFile ? singleFileOf(entry, version, rel, pkg) : entry.fileAt(version, rel);
     const module: SideFile[] = [];
-    if (pkg === undefined) {
+    if (!packageScope) {
       if (own) module.push({ uri: entry.uriOf(version, own), path: importPath, text: own.text });
     } else {
       for (const f of packageFiles(entry, version).get(pkg) ?? []) {
@@ -148,10 +152,14 @@ function baselineImage(
   });
 }
 
-/** A single-schema baseline (a file, a version list, a registry subject) holds the one file whatever its path. */
-function singleFileOf(entry: BaselineEntry, version: number, rel: string): BaselineFile | undefined {
-  if (!entry.singleFile || relPath(entry.folderPath, entry.singleFile) !== rel) return undefined;
-  return entry.baseline?.versions[version]?.files.find((f) => !f.reference);
+/**
+ * A single-schema baseline (a file, a version list, a registry subject) holds one file, loaded for
+ * this one; it stands for it when the two have the same name or the same package.
+ */
+function singleFileOf(entry: BaselineEntry, version: number, rel: string, pkg: string): BaselineFile | undefined {
+  const old = entry.fileAt(version, rel);
+  if (!old) return undefined;
+  return sameBaseName(old.origin, rel) || (protoPackageOf(old.text) ?? '') === pkg ? old : undefined;
 }
 
 /** Old .proto files by package, found by a scan of each text (the image builder parses them anyway). */
