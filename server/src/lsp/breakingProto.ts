@@ -202,7 +202,10 @@ const packageImages = new WeakMap<FolderState, Map<string, PackageCache>>();
 function currentImage(folder: FolderState, uri: string, pkg: string | undefined): ProtoImage {
   const own = buildProtoImage(folder.project, [uri]);
   if (pkg === undefined) return own;
-  const others = [...new Set((folder.project.lookup(pkg) ?? []).filter((s) => s.kind === 'package' && s.uri !== uri).map((s) => s.uri))].sort();
+  // A file of `a.b.c` declares the packages `a` and `a.b` too: keep the files of exactly `pkg`.
+  const others = [...new Set((folder.project.lookup(pkg) ?? []).filter((s) => s.kind === 'package' && s.uri !== uri).map((s) => s.uri))]
+    .filter((u) => folder.project.get(u)?.symbols.packageName === pkg)
+    .sort();
   if (others.length === 0) return own;
   let byPackage = packageImages.get(folder);
   if (!byPackage) packageImages.set(folder, (byPackage = new Map()));
