@@ -63,7 +63,9 @@ export function literalBytes(text: string): string {
 const encoder = new TextEncoder();
 
 function utf8(cp: number): string {
-  return String.fromCharCode(...encoder.encode(String.fromCodePoint(cp)));
+  // An escape beyond Unicode (protoc rejects it) must not throw here.
+  const safe = Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff ? cp : 0xfffd;
+  return String.fromCharCode(...encoder.encode(String.fromCodePoint(safe)));
 }
 
 /** Go's %q of a UTF-8 byte string (close enough for messages: printable runes as is, others escaped). */
