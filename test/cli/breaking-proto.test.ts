@@ -4,9 +4,10 @@
 // subjects with references.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { startFakeRegistry, type FakeRegistry } from '../host/baseline/fakeRegistry';
 import { Repo, removeTempDirs } from '../host/baseline/gitRepo';
 import { importsOf } from '../../server/src/host/breaking/protoImage';
@@ -202,4 +203,23 @@ test('the import scan finds every form of import statement, and only statements'
     'option (x) = "import \\"f.proto\\"";',
   ].join('\n');
   assert.deepEqual(importsOf(text), ['a.proto', 'b/c.proto', 'd.proto', 'e.proto']);
+});
+
+test('--mode applies Schema Registry rules to Protobuf: kind changes break, field removal does not', () => {
+  const root = mkdtempSync(join(tmpdir(), 'es-confluent-'));
+  const write = (rel: string, text: string) => {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  };
+  write('old/e.proto', 'syntax = "proto3";\npackage e;\nmessage M {\n  string a = 1;\n  string gone = 2;\n  int32 n = 3;\n}\n');
+  write('new/e.proto', 'syntax = "proto3";\npackage e;\nmessage M {\n  string a = 1;\n  M n = 3;\n}\n');
+  const res = spawnSync(process.execPath, [cliPath, 'breaking', 'new', '--against', 'old', '--mode', 'BACKWARD', '--format', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const codes = (JSON.parse(res.stdout) as { diagnostics: { code: string; range: { start: { line: number } } }[] }).diagnostics.map(
+    (d) => [d.code, d.range.start.line],
+  );
+  assert.deepEqual(codes, [['FIELD_KIND_CHANGED', 4]]);
+  assert.equal(res.status, 1);
 });

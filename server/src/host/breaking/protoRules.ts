@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../core/compat/finding';
 import { checkBreaking } from '../../core/compat/proto/check';
+import { checkConfluentProto } from '../../core/compat/proto/confluent/check';
 import { resolveBreakingRules, type BreakingConfig } from '../../core/compat/proto/config';
 import type { ProtoImage } from '../../core/compat/proto/image';
 import type { CompatibilityLevel } from '../baseline';
@@ -31,8 +32,8 @@ export function chooseProtoRules(rules: BufCategory | 'CONFLUENT' | undefined, m
   return { kind: 'buf' };
 }
 
-/** Whether this build has Schema Registry's Protobuf rules; until it does, `breaking` says so instead of passing silently. */
-export const CONFLUENT_PROTO_RULES_AVAILABLE = false;
+/** Whether this build has Schema Registry's Protobuf rules (core/compat/proto/confluent). */
+export const CONFLUENT_PROTO_RULES_AVAILABLE = true;
 
 /**
  * --rules replaces the config's `use` and `except` and keeps its ignores, the way a category
@@ -49,6 +50,7 @@ export function configProblems(config: BreakingConfig): readonly string[] {
 }
 
 export function runProtoRules(before: ProtoImage, after: ProtoImage, choice: ProtoRuleChoice, config: BreakingConfig): Finding[] {
-  if (choice.kind === 'confluent') return [];
+  // One earlier version per call: callers walk the versions themselves for the transitive modes.
+  if (choice.kind === 'confluent') return checkConfluentProto([before], after, choice.direction);
   return checkBreaking(before, after, effectiveConfig(choice, config));
 }
