@@ -79,22 +79,38 @@ function goQuote(bytes: string): string {
   return JSON.stringify(s);
 }
 
-/** Go's %v of a float: the shortest digits that round-trip at the value's precision, `+Inf`, `NaN`. */
+/**
+ * Go's %v of a float (strconv's shortest %g): the fewest digits that read back as the same value
+ * at its precision, in exponent form below 1e-4 and from 1e6 on (`9e+09`, `1.5e-05`), `+Inf`, `NaN`.
+ */
 function goFloat(v: number, single: boolean): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '+Inf';
   if (v === -Infinity) return '-Inf';
-  let s = String(v);
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  let exponential = v.toExponential();
   if (single) {
     for (let p = 1; p <= 9; p++) {
-      const candidate = Number(v.toPrecision(p));
-      if (Math.fround(candidate) === v) {
-        s = String(candidate);
+      const candidate = v.toExponential(p - 1);
+      if (Math.fround(Number(candidate)) === v) {
+        exponential = candidate;
         break;
       }
     }
   }
-  return s.replace(/e([+-])(\d)$/, 'e$10$2');
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exponential);
+  if (!m) return String(v);
+  const [, sign, first, rest = '', expText] = m;
+  const exp = Number(expText);
+  const digits = first! + rest;
+  if (exp < -4 || exp >= 6) {
+    const e = Math.abs(exp);
+    return `${sign}${first}${rest ? '.' + rest : ''}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}${fraction ? '.' + fraction : ''}`;
 }
 
 function parseBigInt(text: string): bigint | undefined {

@@ -115,6 +115,11 @@ export function lostRanges(
   return out;
 }
 
+/** Go's %q of a string, as buf prints option values: quotes and backslashes escaped. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
 export function quoteList(names: readonly string[]): string {
   return names.map((n) => `"${n}"`).join(', ');
 }

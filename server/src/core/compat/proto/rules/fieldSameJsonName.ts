@@ -1,5 +1,5 @@
 /** FIELD_SAME_JSON_NAME: a field's JSON name (json_name, or the default derived from the name) may not change. */
-import { fieldDescription } from '../describe';
+import { fieldDescription, goQuote } from '../describe';
 import { at, was, type BreakingRule } from '../rule';
 
 export const fieldSameJsonName: BreakingRule = {
@@ -9,7 +9,7 @@ export const fieldSameJsonName: BreakingRule = {
     for (const [previous, current] of pairs.fields) {
       if (previous.extendee !== undefined || previous.jsonName === current.jsonName) continue;
       report({
-        message: `${fieldDescription(current)} changed option "json_name" from "${previous.jsonName}" to "${current.jsonName}"`,
+        message: `${fieldDescription(current)} changed option "json_name" from ${goQuote(previous.jsonName)} to ${goQuote(current.jsonName)}`,
         at: at(current.file, current.jsonNameSpan ?? current.nameSpan),
         was: was(previous.file, previous.jsonNameSpan ?? previous.nameSpan),
       });

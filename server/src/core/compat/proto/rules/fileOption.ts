@@ -1,4 +1,5 @@
 /** The shared check of the FILE_SAME_<OPTION> rules: a file option's value (its default when unset) may not change. */
+import { goQuote } from '../describe';
 import type { FileOptionName, ImageFile } from '../image';
 import type { Pairs } from '../pairs';
 import { at, atFile, was, type BreakingRule, type Category, type RuleReport } from '../rule';
@@ -29,7 +30,7 @@ export function checkFileValue(
     const now = value(current);
     if (before.value === now.value) continue;
     report({
-      message: `file ${what} changed from "${before.value}" to "${now.value}"`,
+      message: `file ${what} changed from ${goQuote(before.value)} to ${goQuote(now.value)}`,
       at: now.span ? at(current, now.span) : atFile(current),
       was: before.span ? was(previous, before.span) : undefined,
     });
