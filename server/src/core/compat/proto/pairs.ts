@@ -95,6 +95,12 @@ export class Pairs {
     return this.memo('previousEnums', () => byKey(this.previousFiles.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
   }
 
+  /** Enums of every file, imports included, for looking up the enum a field names. */
+  enumAnywhere(side: 'previous' | 'current', fullName: string): ImageEnum | undefined {
+    const index = this.memo(`allEnums:${side}`, () => byKey(this[side].files.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+    return index.get(fullName);
+  }
+
   get enums(): Pair<ImageEnum>[] {
     return this.memo('enums', () => match(this.previousEnums, this.currentEnums));
   }

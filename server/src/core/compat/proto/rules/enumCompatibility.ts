@@ -6,8 +6,8 @@ import type { ImageEnum, ImageField } from '../image';
 import type { Pairs } from '../pairs';
 
 export function sameEnumForWire(pairs: Pairs, previous: ImageField, current: ImageField): boolean {
-  const before: ImageEnum | undefined = previous.typeName ? pairs.previousEnums.get(previous.typeName) : undefined;
-  const now: ImageEnum | undefined = current.typeName ? pairs.currentEnums.get(current.typeName) : undefined;
+  const before: ImageEnum | undefined = previous.typeName ? pairs.enumAnywhere('previous', previous.typeName) : undefined;
+  const now: ImageEnum | undefined = current.typeName ? pairs.enumAnywhere('current', current.typeName) : undefined;
   if (!before || !now || before.name !== now.name) return false;
   const numbers = new Map(now.values.map((v) => [v.name, v.number]));
   return before.values.every((v) => numbers.get(v.name) === v.number);

@@ -19,8 +19,8 @@ export const enumValueSameName: BreakingRule = {
           const old = previous.values.find((p) => p.number === number && p.name === v.name);
           report({
             message: `enum value "${number}" on enum "${current.name}" changed name${plural} from ${quoteList(previousNames)} to ${quoteList(names)}`,
-            at: at(current.file, v.numberSpan),
-            was: old ? was(previous.file, old.numberSpan) : undefined,
+            at: at(current.file, v.nameSpan),
+            was: old ? was(previous.file, old.nameSpan) : undefined,
           });
         }
       }

@@ -7,8 +7,8 @@ export const fieldSameDefault: BreakingRule = {
   id: 'FIELD_SAME_DEFAULT',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CSR'],
   check(pairs, report) {
-    const previousEnum = (name: string) => pairs.previousEnums.get(name);
-    const currentEnum = (name: string) => pairs.currentEnums.get(name);
+    const previousEnum = (name: string) => pairs.enumAnywhere('previous', name);
+    const currentEnum = (name: string) => pairs.enumAnywhere('current', name);
     for (const [previous, current] of pairs.fields) {
       if (!canHaveDefault(previous) || !canHaveDefault(current)) continue;
       const before = fieldDefault(previous, previousEnum);
