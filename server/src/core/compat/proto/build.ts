@@ -47,6 +47,7 @@ import {
   type ImageOneof,
   type ImageRange,
   type ImageService,
+  type BodyInsert,
   type ProtoImage,
   type ProtoSyntax,
   type SetOption,
@@ -54,7 +55,7 @@ import {
 
 /** What the builder needs from a project: each file's tree and import path, and its links. */
 export interface ImageSource {
-  get(uri: string): { readonly importPath: string; readonly ast: ProtoFile } | undefined;
+  get(uri: string): { readonly importPath: string; readonly ast: ProtoFile; readonly text?: string } | undefined;
   link(uri: string): { readonly typeOf: ReadonlyMap<TypeRef, ProtoSymbol> } | undefined;
 }
 
@@ -79,7 +80,7 @@ export function buildProtoImage(source: ImageSource, inputs: Iterable<string | I
     const state = source.get(uri);
     if (!state || builder.has(state.importPath)) continue;
     const typeOf = source.link(uri)?.typeOf;
-    builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport ?? false);
+    builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport ?? false, state.text);
   }
   return builder.image();
 }
@@ -125,9 +126,10 @@ export class ImageBuilder {
     return this.fileByPath.has(path);
   }
 
-  add(uri: string, path: string, ast: ProtoFile, resolve: ResolveType, isImport: boolean): void {
+  /** Adds a file; with its `text`, messages and enums also learn where a new statement would go. */
+  add(uri: string, path: string, ast: ProtoFile, resolve: ResolveType, isImport: boolean, text?: string): void {
     if (this.fileByPath.has(path)) return;
-    const file = buildFile(uri, path, ast, resolve, isImport, this.ownFn, this.pendingTypes, this.pendingNames);
+    const file = buildFile(uri, path, ast, resolve, isImport, this.ownFn, this.pendingTypes, this.pendingNames, text);
     this.files.push(file);
     this.fileByPath.set(path, file);
   }
@@ -244,6 +246,25 @@ function stringOption(options: readonly OptionDecl[], name: string): SetOption<s
   return value === undefined ? undefined : { value, span: o.span };
 }
 
+function lineIndent(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  // A copy, not a slice that would keep the whole text alive.
+  return (' ' + text.slice(start, end)).slice(1);
+}
+
+/** After the last statement of a body, at its indentation; in an empty body, after the `{`, one level in. */
+function bodyInsertOf(text: string | undefined, body: readonly { kind: string; span: Span }[], declSpan: Span, nameSpan: Span): BodyInsert | undefined {
+  if (text === undefined) return undefined;
+  const last = [...body].reverse().find((el) => el.kind !== 'empty');
+  if (last) return { offset: last.span.end, indent: lineIndent(text, last.span.start) };
+  const brace = text.indexOf('{', nameSpan.end);
+  if (brace < 0 || brace >= declSpan.end) return undefined;
+  return { offset: brace + 1, indent: lineIndent(text, declSpan.start) + '  ' };
+}
+
 function buildFile(
   uri: string,
   path: string,
@@ -253,6 +274,7 @@ function buildFile(
   own: (s: string) => string,
   pendingTypes: PendingType[],
   pendingNames: PendingName[],
+  text: string | undefined,
 ): ImageFile {
   const syntaxInfo = fileSyntax(ast);
   const syntax: ProtoSyntax = syntaxInfo.kind;
@@ -457,6 +479,7 @@ function buildFile(
       reservedNames: reserved.names,
       closed: editions ? enumType === 'CLOSED' : syntax === 'proto2',
       enumTypeSpan: editions ? ownFeature(ownOptions, 'enum_type')?.span : undefined,
+      bodyInsert: bodyInsertOf(text, e.body, e.span, e.name.span),
       jsonFormat: jsonFormatOf(chain),
       jsonFormatSpan: editions ? ownFeature(ownOptions, 'json_format')?.span : undefined,
     };
@@ -550,6 +573,7 @@ function buildFile(
       noStandardDescriptorAccessor: nsda?.value ? { value: constantIdent(nsda.value) === 'true', span: nsda.span } : undefined,
       jsonFormat: jsonFormatOf(chain),
       jsonFormatSpan: editions ? ownFeature(ownOptions, 'json_format')?.span : undefined,
+      bodyInsert: bodyInsertOf(text, m.body, m.span, m.name.span),
     };
     const synthetic: ImageOneof[] = [];
     const ctx: FieldContext = { message: msg, scopeName: fullName, scope: chain };

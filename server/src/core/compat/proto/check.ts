@@ -43,6 +43,7 @@ function toFinding(code: string, r: RuleReport): Finding | undefined {
       anchor: r.at.anchor,
       baseline,
       related: baseline ? [{ ...baseline, message: 'as it was in the baseline' }] : undefined,
+      fixes: r.fixes,
     };
   }
   if (!r.was || !baseline) return undefined;

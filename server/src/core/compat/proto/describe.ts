@@ -2,7 +2,8 @@
  * Pieces the rules share: how a field is named in a message (buf's wording), where a deleted
  * element's finding goes, and the reserved/extension range arithmetic.
  */
-import type { ImageEnum, ImageField, ImageFile, ImageMessage, ImageRange } from './image';
+import type { Fix } from '../../diagnostics/diagnostic';
+import type { BodyInsert, ImageEnum, ImageField, ImageFile, ImageMessage, ImageRange } from './image';
 import { allMessages } from './pairs';
 import { atFile, atParent, type CurrentPlace } from './rule';
 
@@ -122,4 +123,32 @@ export function goQuote(s: string): string {
 
 export function quoteList(names: readonly string[]): string {
   return names.map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * "Reserve number 3 and name "three"": `reserved` statements for what a deletion freed and the
+ * body does not reserve yet, at the end of the body. None when everything is reserved already or
+ * the image was built without text.
+ */
+export function reserveFix(
+  file: ImageFile,
+  owner: { readonly reservedRanges: readonly ImageRange[]; readonly reservedNames: readonly string[]; readonly bodyInsert?: BodyInsert },
+  numbers: readonly number[],
+  names: readonly string[],
+): Fix | undefined {
+  if (!owner.bodyInsert) return undefined;
+  const freeNumbers = numbers.filter((n) => !owner.reservedRanges.some((r) => n >= r.start && n <= r.end));
+  const freeNames = names.filter((n) => n && !owner.reservedNames.includes(n));
+  if (freeNumbers.length === 0 && freeNames.length === 0) return undefined;
+  const { offset, indent } = owner.bodyInsert;
+  // Editions write reserved names as identifiers, older syntaxes as strings.
+  const name = (n: string) => (file.syntax === 'editions' ? n : `"${n}"`);
+  let newText = '';
+  if (freeNumbers.length) newText += `\n${indent}reserved ${freeNumbers.join(', ')};`;
+  if (freeNames.length) newText += `\n${indent}reserved ${freeNames.map(name).join(', ')};`;
+  const parts = [
+    freeNumbers.length ? `number${freeNumbers.length > 1 ? 's' : ''} ${freeNumbers.join(', ')}` : '',
+    freeNames.length ? `name${freeNames.length > 1 ? 's' : ''} ${freeNames.map((n) => `"${n}"`).join(', ')}` : '',
+  ].filter(Boolean);
+  return { title: `Reserve ${parts.join(' and ')}`, edits: [{ span: { start: offset, end: offset }, newText }], preferred: true };
 }

@@ -79,6 +79,7 @@ export function buildProtoImageFromTexts(inputs: Iterable<TextInput>, read: (uri
         return res.kind === 'found' || res.kind === 'notImported' ? res.symbol : undefined;
       },
       input.isImport ?? false,
+      text,
     );
   }
   return builder.image();

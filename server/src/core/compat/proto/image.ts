@@ -125,6 +125,8 @@ export interface ImageMessage {
   readonly jsonFormat: 'ALLOW' | 'LEGACY_BEST_EFFORT';
   /** `features.json_format` set on the message itself. */
   readonly jsonFormatSpan?: Span;
+  /** Where a `reserved` statement would go; known when the image was built with the file's text. */
+  readonly bodyInsert?: BodyInsert;
 }
 
 export interface ImageOneof {
@@ -203,6 +205,7 @@ export interface ImageEnum {
   readonly enumTypeSpan?: Span;
   readonly jsonFormat: 'ALLOW' | 'LEGACY_BEST_EFFORT';
   readonly jsonFormatSpan?: Span;
+  readonly bodyInsert?: BodyInsert;
 }
 
 export type IdempotencyLevel = 'IDEMPOTENCY_UNKNOWN' | 'NO_SIDE_EFFECTS' | 'IDEMPOTENT';
@@ -233,6 +236,12 @@ export interface ImageService {
   readonly span: Span;
   readonly nameSpan: Span;
   readonly methods: readonly ImageMethod[];
+}
+
+/** Where a new statement goes at the end of a message or enum body, and how it is indented. */
+export interface BodyInsert {
+  readonly offset: number;
+  readonly indent: string;
 }
 
 /** The files of one side of a comparison. */

@@ -3,6 +3,7 @@
  * and a check over the matched pairs of the two images. Rules report what changed and where; the
  * checker (check.ts) turns reports into findings and applies the configuration's ignores.
  */
+import type { Fix } from '../../diagnostics/diagnostic';
 import type { Span } from '../../text/span';
 import type { ImageFile } from './image';
 import type { Pairs } from './pairs';
@@ -30,6 +31,8 @@ export interface RuleReport {
   /** Absent when the current version has no place for it (the file or package is gone). */
   readonly at?: CurrentPlace;
   readonly was?: BaselinePlace;
+  /** Edits of the current file that answer the finding. */
+  readonly fixes?: readonly Fix[];
 }
 
 export interface BreakingRule {

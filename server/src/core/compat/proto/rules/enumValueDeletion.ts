@@ -2,7 +2,7 @@
  * The shared check of the three ENUM_VALUE_NO_DELETE rules: an enum number that disappeared,
  * allowed when the number (or every name it had) is now reserved, if the rule says so.
  */
-import { quoteList } from '../describe';
+import { quoteList, reserveFix } from '../describe';
 import type { ImageEnum } from '../image';
 import type { Pairs } from '../pairs';
 import { atParent, was, type RuleReport } from '../rule';
@@ -26,10 +26,14 @@ export function checkEnumValueDeletion(
             ? ` without reserving the name${names.length > 1 ? 's' : ''} ${quoteList(names)}`
             : '';
       const first = previous.values.find((v) => v.number === number)!;
+      // A name still bound to another number cannot be reserved.
+      const free = names.filter((n) => !current.values.some((v) => v.name === n));
+      const fix = reserveFix(current.file, current, [number], free);
       report({
         message: `previously present enum value "${number}" on enum "${current.name}" was deleted${suffix}`,
         at: atParent(current.file, current.nameSpan),
         was: was(previous.file, first.nameSpan),
+        fixes: fix ? [fix] : undefined,
       });
     }
   }
