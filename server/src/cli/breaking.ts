@@ -34,7 +34,9 @@ import { compareProto } from './breaking/proto';
 import { chooseProtoRules, CONFLUENT_PROTO_RULES_AVAILABLE } from '../host/breaking/protoRules';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './check';
 import { checkerFor } from './checkers';
-import type { CheckedFile, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
+import { checkProto, protoChecker } from './checkers/proto';
+import type { ProtoImage } from '../core/compat/proto/image';
+import type { CheckedFile, CheckerResult, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
 import { discoverFiles } from './discover';
 import type { Io } from './io';
 import { renderGithub } from './render/github';
@@ -103,17 +105,25 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
 
   const docs = new BaselineDocs(io.cwd, baseline?.versions ?? []);
   const findings: Finding[] = [];
+  const mode = baseline ? (args.mode ?? baseline.compatibility) : undefined;
+  const transitive = mode !== undefined && isTransitive(mode);
+  const typeProblems = baseline ? registryTypeProblems(docs, inputs, io.cwd) : [];
+  const compare = baseline !== undefined && (problems.length + typeProblems.length === 0 || spec.kind !== 'registry');
+  const choice = compare ? chooseProtoRules(args.rules, mode) : 'none';
+  // Old .proto files count even when none is left: deleting them all is a breaking change too.
+  const oldProto = docs.versions.some((v) => v.some((d) => !d.reference && d.path.toLowerCase().endsWith('.proto')));
+  const compareProtoFiles = choice !== 'none' && (protoInputs.length > 0 || oldProto);
+
+  // The current files are checked first: the same pass builds their Protobuf images, so each file
+  // is parsed and linked once for both; its problems are listed after the comparison's.
+  const checkProblems: string[] = [];
+  const checked = checkInputs(inputs, importPaths, checkProblems, compareProtoFiles);
   if (baseline) {
-    const mode = args.mode ?? baseline.compatibility;
     const all = baseline.versions.map((_, i) => i);
-    const transitive = mode !== undefined && isTransitive(mode);
     const versions = transitive ? all : all.slice(-1);
-    problems.push(...registryTypeProblems(docs, inputs, io.cwd));
-    if (problems.length === 0 || spec.kind !== 'registry') {
-      const choice = chooseProtoRules(args.rules, mode);
-      // Old .proto files count even when none is left: deleting them all is a breaking change too.
-      const oldProto = docs.versions.some((v) => v.some((d) => !d.reference && d.path.toLowerCase().endsWith('.proto')));
-      if ((protoInputs.length || oldProto) && choice !== 'none') {
+    problems.push(...typeProblems);
+    if (compare) {
+      if (compareProtoFiles) {
         if (choice.kind === 'confluent' && !CONFLUENT_PROTO_RULES_AVAILABLE) {
           io.note("Schema Registry's Protobuf rules are not in this build yet: .proto files were only checked for errors; use --rules FILE for buf's rules");
         }
@@ -126,6 +136,7 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
           versions: all,
           transitive,
           choice,
+          currentImages: checked.protoImages,
           ...(spec.kind === 'path' && isFolder(resolve(io.cwd, spec.path)) ? { baselineFolder: resolve(io.cwd, spec.path) } : {}),
         });
         findings.push(...result.findings);
@@ -142,9 +153,8 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
       io.note(`the baseline ${baseline.description} holds none of the schema files: every file counts as new`);
     }
   }
+  problems.push(...checkProblems);
 
-  // Checked after comparing, so the comparison's projects are garbage before the check builds its own.
-  const checked = checkInputs(inputs, importPaths, problems);
   const report = breakingReport(checked, findings, docs, inputs.length, io.cwd);
   const where = placeFinder(checked.source, docs, io.cwd);
   io.out(render(args.format, report, where, io));
@@ -207,10 +217,12 @@ function baselineArea(spec: BaselineSpec, cwd: string): (path: string) => boolea
 interface Checked {
   readonly files: CheckedFile[];
   readonly source: SourceLookup;
+  /** The current .proto files' images, by import roots, when asked for. */
+  readonly protoImages?: ReadonlyMap<string, ProtoImage>;
 }
 
 /** The same per-format checks as `check`, so both commands report the same errors. */
-function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[], problems: string[]): Checked {
+function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[], problems: string[], protoImages: boolean): Checked {
   const byChecker = new Map<SchemaChecker, InputFile[]>();
   const unchecked: CheckedFile[] = [];
   for (const f of inputs) {
@@ -225,9 +237,15 @@ function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[
   }
   const files: CheckedFile[] = [...unchecked];
   const sources: SourceLookup[] = [];
+  let images: ReadonlyMap<string, ProtoImage> | undefined;
   for (const [checker, list] of byChecker) {
     try {
-      const result = checker.check(list, { importPaths });
+      let result: CheckerResult;
+      if (checker === protoChecker && protoImages) {
+        const proto = checkProto(list, { importPaths }, { images: true });
+        images = proto.images;
+        result = proto;
+      } else result = checker.check(list, { importPaths });
       files.push(...result.files);
       problems.push(...result.problems);
       sources.push(result.source);
@@ -237,6 +255,7 @@ function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[
   }
   return {
     files,
+    ...(images ? { protoImages: images } : {}),
     source: (uri) => {
       for (const s of sources) {
         const hit = s(uri);

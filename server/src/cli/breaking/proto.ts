@@ -14,6 +14,7 @@ import type { Finding } from '../../core/compat/finding';
 import { uriOf } from '../../host/protoFiles';
 import { discoverRoots, type ImportRoots } from '../../host/roots';
 import type { InputFile } from '../checkers/checker';
+import { rootsKey } from '../checkers/proto';
 import type { CompareResult } from './avro';
 import type { BaselineDoc, BaselineDocs } from './docs';
 import { readBreakingConfig } from '../../host/breaking/bufConfig';
@@ -41,6 +42,11 @@ export interface ProtoCompareInput {
    * take their import paths from it, as buf reads an `--against` folder as a module of its own.
    */
   readonly baselineFolder?: string;
+  /**
+   * The current side's images, by `rootsKey`, when the check of the current files built them
+   * already; a group without one gets its image built here.
+   */
+  readonly currentImages?: ReadonlyMap<string, ProtoImage>;
 }
 
 interface Group {
@@ -56,7 +62,7 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
   const groupOf = (path: string, origin: string, originIsFolder: boolean): Group => {
     const roots = rootsFor(path, origin, originIsFolder, input.importPaths, cache);
     for (const p of roots.problems) problems.add(p);
-    const key = roots.roots.join('\0');
+    const key = rootsKey(roots);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { roots, current: [], old: new Map() }));
     return g;
@@ -75,8 +81,8 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
   }
 
   const findings: Finding[] = [];
-  for (const group of groups.values()) {
-    const afterImage = currentImage(group);
+  for (const [key, group] of groups) {
+    const afterImage = input.currentImages?.get(key) ?? currentImage(group);
     const config = readBreakingConfig(group.roots, problems);
     for (const p of configProblems(effectiveConfig(input.choice, config))) problems.add(p);
 

@@ -4,6 +4,8 @@
  * each group is one ProtoProject, so imports resolve the way buf or protoc would resolve them.
  */
 import { dirname } from 'node:path';
+import { ImageBuilder } from '../../core/compat/proto/build';
+import type { ProtoImage } from '../../core/compat/proto/image';
 import { ProtoProject } from '../../core/proto/project';
 import { ProtoFiles, pathOf } from '../../host/protoFiles';
 import { discoverRoots, type ImportRoots } from '../../host/roots';
@@ -12,6 +14,19 @@ import type { CheckedFile, CheckerOptions, CheckerResult, InputFile, SchemaCheck
 interface Group {
   readonly roots: ImportRoots;
   readonly files: InputFile[];
+}
+
+export interface ProtoCheckResult extends CheckerResult {
+  /**
+   * Each group's image, by `rootsKey`: its files are the module, what they import the
+   * dependencies. Only when asked for.
+   */
+  readonly images: ReadonlyMap<string, ProtoImage>;
+}
+
+/** Files with the same import roots form one group; `breaking` groups its files by the same key. */
+export function rootsKey(roots: ImportRoots): string {
+  return roots.roots.join('\0');
 }
 
 function rootsFor(file: InputFile, options: CheckerOptions, cache: Map<string, ImportRoots>): ImportRoots {
@@ -27,47 +42,71 @@ function rootsFor(file: InputFile, options: CheckerOptions, cache: Map<string, I
   return { roots: [file.originIsFolder ? file.origin : dirname(file.origin)], source: 'folder', problems: [] };
 }
 
+/**
+ * Checks the files and, with `images`, builds each group's image in the same pass: a file's part
+ * is built right after its check, while its tree is in memory and its links are known, so
+ * `breaking` parses and links the current files once for both.
+ */
+export function checkProto(files: readonly InputFile[], options: CheckerOptions, want: { images: boolean }): ProtoCheckResult {
+  const cache = new Map<string, ImportRoots>();
+  const groups = new Map<string, Group>();
+  const problems = new Set<string>();
+  for (const file of files) {
+    const roots = rootsFor(file, options, cache);
+    for (const p of roots.problems) problems.add(p);
+    const key = rootsKey(roots);
+    const group = groups.get(key);
+    if (group) group.files.push(file);
+    else groups.set(key, { roots, files: [file] });
+  }
+
+  const checked: CheckedFile[] = [];
+  const images = new Map<string, ProtoImage>();
+  // Texts by uri rather than the projects themselves, so the projects are garbage once checked.
+  const sources = new Map<string, { readonly path: string; readonly text: string }>();
+  for (const [key, group] of groups) {
+    // Nothing the CLI reports shows doc comments, so they are not attached.
+    const project = new ProtoProject({ docs: false });
+    const loader = new ProtoFiles(project, group.roots);
+    // Cold: each file's tree is dropped once checked, so memory stays flat on large trees.
+    const uris = group.files.map((f) => loader.addFile(f.path, f.text, { cold: true })!);
+    loader.loadImports(uris);
+    const builder = want.images ? new ImageBuilder() : undefined;
+    group.files.forEach((f, i) => {
+      const uri = uris[i]!;
+      checked.push({ path: f.path, text: f.text, diagnostics: project.diagnostics(uri) });
+      if (builder) addToImage(builder, project, uri, false);
+      // Done with its tree: dropping it now keeps trees from living long enough to be promoted.
+      project.release(uri);
+    });
+    for (const uri of project.uris()) {
+      // The group's own files are in already; the builder skips them.
+      if (builder) addToImage(builder, project, uri, true);
+      const state = project.get(uri);
+      const path = pathOf(uri);
+      if (state && path && !sources.has(uri)) sources.set(uri, { path, text: state.text });
+    }
+    if (builder) images.set(key, builder.image());
+  }
+
+  return {
+    files: checked,
+    problems: [...problems],
+    source: (uri) => sources.get(uri),
+    images,
+  };
+}
+
+/** One file's part of the image, with its type references resolved as its links resolved them. */
+function addToImage(builder: ImageBuilder, project: ProtoProject, uri: string, isImport: boolean): void {
+  const state = project.get(uri);
+  if (!state || builder.has(state.importPath)) return;
+  const typeOf = project.link(uri)?.typeOf;
+  builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport);
+}
+
 export const protoChecker: SchemaChecker = {
   name: 'protobuf',
   extensions: ['.proto'],
-  check(files: readonly InputFile[], options: CheckerOptions): CheckerResult {
-    const cache = new Map<string, ImportRoots>();
-    const groups = new Map<string, Group>();
-    const problems = new Set<string>();
-    for (const file of files) {
-      const roots = rootsFor(file, options, cache);
-      for (const p of roots.problems) problems.add(p);
-      const key = roots.roots.join('\0');
-      const group = groups.get(key);
-      if (group) group.files.push(file);
-      else groups.set(key, { roots, files: [file] });
-    }
-
-    const projects: ProtoProject[] = [];
-    const checked: CheckedFile[] = [];
-    for (const group of groups.values()) {
-      const project = new ProtoProject();
-      projects.push(project);
-      const loader = new ProtoFiles(project, group.roots);
-      // Cold: each file's tree is dropped once checked, so memory stays flat on large trees.
-      const uris = group.files.map((f) => loader.addFile(f.path, f.text, { cold: true })!);
-      loader.loadImports(uris);
-      group.files.forEach((f, i) => {
-        checked.push({ path: f.path, text: f.text, diagnostics: project.diagnostics(uris[i]!) });
-      });
-    }
-
-    return {
-      files: checked,
-      problems: [...problems],
-      source: (uri) => {
-        for (const project of projects) {
-          const state = project.get(uri);
-          const path = pathOf(uri);
-          if (state && path) return { path, text: state.text };
-        }
-        return undefined;
-      },
-    };
-  },
+  check: (files, options) => checkProto(files, options, { images: false }),
 };

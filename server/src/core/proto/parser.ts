@@ -56,9 +56,17 @@ import type {
 import { DocComments, NO_DOCS } from './docs';
 import { lex, type Token } from './lexer';
 
-export function parseProto(text: string): ParseResult {
+export interface ParseOptions {
+  /**
+   * Attach doc comments to declarations (the default). Batch work that never shows them (the
+   * CLI's checks, breaking-change images) skips the work and the strings.
+   */
+  readonly docs?: boolean;
+}
+
+export function parseProto(text: string, options: ParseOptions = {}): ParseResult {
   const lexed = lex(text);
-  const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics);
+  const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics, options.docs !== false);
   const body = parser.parseFile();
   const diagnostics = parser.diagnostics;
   // In file order: an unclosed block is only known at the end, but its diagnostic sits at its `{`.
@@ -122,11 +130,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const NO_SPAN: Span = { start: 0, end: 0 };
 /** Most declarations have no compact options; they share one empty list. */
 const NO_OPTIONS: readonly OptionDecl[] = Object.freeze([]);
+/** Stands in for the comment attacher when docs are not wanted. */
+const NO_DOC_COMMENTS: Pick<DocComments, 'docs'> = { docs: () => NO_DOCS };
 
 class Parser {
   readonly diagnostics: Diagnostic[];
   private readonly errorStarts = new Set<number>();
-  private readonly docs: DocComments;
+  private readonly docs: Pick<DocComments, 'docs'>;
   private readonly last: number;
   private pos = 0;
   private nesting = 0;
@@ -140,6 +150,7 @@ class Parser {
     private readonly toks: readonly Token[],
     comments: readonly Comment[],
     lexDiagnostics: readonly Diagnostic[],
+    withDocs: boolean,
   ) {
     // The lexer may flag one token twice (e.g. `09x`); a place gets one diagnostic, the first.
     this.diagnostics = [];
@@ -150,7 +161,7 @@ class Parser {
       this.errorStarts.add(d.span.start);
       this.diagnostics.push(d);
     }
-    this.docs = new DocComments(text, toks, comments);
+    this.docs = withDocs ? new DocComments(text, toks, comments) : NO_DOC_COMMENTS;
     this.last = toks.length - 1;
   }
 

@@ -13,7 +13,7 @@ import type { Span } from '../text/span';
 import type { AnyDecl, ImportDecl, ParseResult, ProtoFile } from './ast';
 import { runChecks } from './checks';
 import { linkFile, type LinkEnv, type LinkResult, type LinkedFileView } from './link';
-import { parseProto } from './parser';
+import { parseProto, type ParseOptions } from './parser';
 import type { SymbolIndex } from './resolve';
 import { collectSymbols, type FileSymbols, type ProtoSymbol, type SymbolKind } from './symbols';
 
@@ -73,14 +73,14 @@ class Entry implements ProtoFileState {
   private nodes: readonly (AnyDecl | undefined)[] | undefined;
 
   constructor(
-    private readonly owner: { warmed(entry: Entry): void },
+    private readonly owner: { readonly parseOptions: ParseOptions; warmed(entry: Entry): void },
     readonly uri: string,
     readonly importPath: string,
     readonly text: string,
     /** Cold files may lose their tree when many cold files were read since. */
     public cold: boolean,
   ) {
-    const parse = parseProto(text);
+    const parse = parseProto(text, owner.parseOptions);
     const nodes: AnyDecl[] = [];
     this.symbols = collectSymbols(uri, parse.ast, (kind, name, fullName, nameSpan, span, node, parent, position) => {
       nodes.push(node);
@@ -95,7 +95,7 @@ class Entry implements ProtoFileState {
 
   get parse(): ParseResult {
     if (!this.tree) {
-      const parse = parseProto(this.text);
+      const parse = parseProto(this.text, this.owner.parseOptions);
       this.tree = parse;
       const nodes: AnyDecl[] = [];
       collectSymbols(this.uri, parse.ast, (kind, name, fullName, nameSpan, span, node, parent) => {
@@ -134,6 +134,11 @@ class Entry implements ProtoFileState {
   }
 }
 
+export interface ProtoProjectOptions {
+  /** Attach doc comments to declarations (the default); batch checks that never show them turn this off. */
+  readonly docs?: boolean;
+}
+
 export class ProtoProject implements SymbolIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly byImportPath = new Map<string, string>();
@@ -145,6 +150,7 @@ export class ProtoProject implements SymbolIndex {
   /** Cold files whose trees are in memory, least recently warmed first. */
   private readonly warmCold = new Set<Entry>();
   private readonly owner = {
+    parseOptions: {} as ParseOptions,
     warmed: (entry: Entry) => {
       if (!entry.cold || !entry.isWarm) return;
       this.warmCold.delete(entry);
@@ -156,6 +162,10 @@ export class ProtoProject implements SymbolIndex {
       }
     },
   };
+
+  constructor(options: ProtoProjectOptions = {}) {
+    this.owner.parseOptions = options;
+  }
 
   private readonly env: LinkEnv = {
     index: this,
@@ -189,6 +199,17 @@ export class ProtoProject implements SymbolIndex {
       for (const w of waiters) this.invalidate(w);
     }
     return true;
+  }
+
+  /**
+   * Drops a cold file's tree now, rather than when newer trees push it out: for a caller that
+   * reads each file once, in turn, and is done with it. Its symbols and diagnostics stay.
+   */
+  release(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (!entry?.cold) return;
+    this.warmCold.delete(entry);
+    entry.cool();
   }
 
   removeFile(uri: string): void {
