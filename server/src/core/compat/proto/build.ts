@@ -359,7 +359,7 @@ function buildFile(
     },
   ): ImageField => {
     const ownOptions = parts.options;
-    const chain: Scope = [...ctx.scope, ownOptions];
+    const chain: Scope = ownOptions.length ? [...ctx.scope, ownOptions] : ctx.scope;
     const delimited = !parts.isMap && editions && feature(chain, 'message_encoding') === 'DELIMITED';
     let kind = parts.type.kind;
     if (kind === 'message' && delimited) kind = 'group';
