@@ -154,6 +154,20 @@ export function lex(text: string): LexResult {
   return { tokens, comments, diagnostics };
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
+
 function lexNumber(
   text: string,
   start: number,
@@ -230,8 +244,11 @@ function lexString(
   const len = text.length;
   let pos = start + 1;
   let value = '';
+  // Plain characters are taken a run at a time, not one by one: most strings have no escape at all.
+  let run = pos;
   for (;;) {
     if (pos >= len || text.charCodeAt(pos) === Ch.LF || text.charCodeAt(pos) === Ch.CR) {
+      value += text.slice(run, pos);
       diagnostics.push(
         diagnostic('syntax/unterminated-string', 'error', 'string is not closed before the end of the line', {
           start,
@@ -242,10 +259,12 @@ function lexString(
     }
     const c = text.charCodeAt(pos);
     if (c === quote) {
+      value += text.slice(run, pos);
       pos++;
       break;
     }
     if (c === 0) {
+      value += text.slice(run, pos);
       diagnostics.push(
         diagnostic('syntax/invalid-string', 'error', 'string contains a NUL character: write it as `\\0`', {
           start: pos,
@@ -253,31 +272,19 @@ function lexString(
         }),
       );
       pos++;
+      run = pos;
       continue;
     }
     if (c !== Ch.Backslash) {
-      value += text[pos];
       pos++;
       continue;
     }
+    value += text.slice(run, pos);
     const escStart = pos;
     pos++;
     const e = text[pos];
-    const simple: Record<string, string> = {
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      n: '\n',
-      r: '\r',
-      t: '\t',
-      v: '\v',
-      '\\': '\\',
-      "'": "'",
-      '"': '"',
-      '?': '?',
-    };
-    if (e !== undefined && e in simple) {
-      value += simple[e];
+    if (e !== undefined && e in SIMPLE_ESCAPES) {
+      value += SIMPLE_ESCAPES[e];
       pos++;
     } else if (e === 'x' || e === 'X') {
       pos++;
@@ -323,6 +330,7 @@ function lexString(
       );
       if (shown) pos++;
     }
+    run = pos;
   }
   emit(pos, value);
   return pos;
