@@ -57,6 +57,9 @@ function isHexDigit(c: number): boolean {
 }
 
 const SYMBOLS = new Set(['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '=', '.', '-', '+', ':', '/']);
+/** SYMBOLS by character code, for the lexer's inner loop. */
+const IS_SYMBOL = new Uint8Array(128);
+for (const s of SYMBOLS) IS_SYMBOL[s.charCodeAt(0)] = 1;
 
 export function lex(text: string): LexResult {
   const tokens: Token[] = [];
@@ -65,11 +68,17 @@ export function lex(text: string): LexResult {
   let pos = 0;
   let newlineBefore = true;
   const len = text.length;
+  // The next line feed and carriage return at or after the last search (text.length when none).
+  let nextLF = -1;
+  let nextCR = -1;
 
   const push = (kind: TokenKind, start: number, end: number, value?: string) => {
     tokens.push({ kind, text: text.slice(start, end), span: { start, end }, value, newlineBefore });
     newlineBefore = false;
   };
+  // Passed down rather than written inline in the loop: a closure over the loop's `start` would
+  // make every iteration, each blank included, allocate a scope for it.
+  const pushString = (start: number, end: number, value: string) => push('string', start, end, value);
 
   while (pos < len) {
     const c = text.charCodeAt(pos);
@@ -84,7 +93,10 @@ export function lex(text: string): LexResult {
     }
     const start = pos;
     if (c === Ch.Slash && text.charCodeAt(pos + 1) === Ch.Slash) {
-      while (pos < len && text.charCodeAt(pos) !== Ch.LF && text.charCodeAt(pos) !== Ch.CR) pos++;
+      // Comments are much of a file's text: jump to the line's end rather than step through it.
+      if (nextLF < pos) nextLF = indexOrEnd(text, '\n', pos);
+      if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos);
+      pos = nextLF < nextCR ? nextLF : nextCR;
       comments.push({ span: { start, end: pos }, block: false });
       continue;
     }
@@ -111,15 +123,14 @@ export function lex(text: string): LexResult {
       continue;
     }
     if (isDigit(c) || (c === Ch.Dot && isDigit(text.charCodeAt(pos + 1)))) {
-      pos = lexNumber(text, pos, diagnostics, (kind, end) => push(kind, start, end));
+      pos = lexNumber(text, pos, diagnostics, push);
       continue;
     }
     if (c === Ch.DQuote || c === Ch.SQuote) {
-      pos = lexString(text, pos, diagnostics, (end, value) => push('string', start, end, value));
+      pos = lexString(text, pos, diagnostics, pushString);
       continue;
     }
-    const ch = text[pos]!;
-    if (SYMBOLS.has(ch)) {
+    if (c < 128 && IS_SYMBOL[c] === 1) {
       pos++;
       push('symbol', start, pos);
       continue;
@@ -135,7 +146,7 @@ export function lex(text: string): LexResult {
         n === Ch.DQuote ||
         n === Ch.SQuote ||
         n === Ch.Slash ||
-        SYMBOLS.has(text[pos]!)
+        (n < 128 && IS_SYMBOL[n] === 1)
       )
         break;
       pos++;
@@ -168,11 +179,16 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '?': '?',
 };
 
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const i = text.indexOf(ch, from);
+  return i < 0 ? text.length : i;
+}
+
 function lexNumber(
   text: string,
   start: number,
   diagnostics: Diagnostic[],
-  emit: (kind: 'int' | 'float', end: number) => void,
+  emit: (kind: 'int' | 'float', start: number, end: number) => void,
 ): number {
   let pos = start;
   const len = text.length;
@@ -230,7 +246,7 @@ function lexNumber(
       ),
     );
   }
-  emit(kind, pos);
+  emit(kind, start, pos);
   return pos;
 }
 
@@ -238,7 +254,7 @@ function lexString(
   text: string,
   start: number,
   diagnostics: Diagnostic[],
-  emit: (end: number, value: string) => void,
+  emit: (start: number, end: number, value: string) => void,
 ): number {
   const quote = text.charCodeAt(start);
   const len = text.length;
@@ -332,6 +348,6 @@ function lexString(
     }
     run = pos;
   }
-  emit(pos, value);
+  emit(start, pos, value);
   return pos;
 }
