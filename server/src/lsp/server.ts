@@ -24,6 +24,7 @@ import { runSafeVoid, type Logger } from './runSafe';
 import { pathOf } from '../host/protoFiles';
 import { registerFeatures } from './features';
 import { toLspDiagnostics } from '../service/toLsp';
+import { lineIndexFor } from '../service/lineIndexCache';
 import { setInternalErrorReporter } from '../service/proto/guard';
 import { avroDiagnostics } from '../service/avro/diagnostics';
 import { syntaxOfPath } from '../core/avro/index';
@@ -186,10 +187,10 @@ export function startServer(connection: Connection): void {
     if (!folder) return undefined;
     let diags = folder.project.diagnostics(uri);
     if (!state.settings.diagnostics.unusedImports) diags = diags.filter((d) => d.code !== 'resolve/unused-import');
-    const lspDiags = toLspDiagnostics(diags, doc.getText(), uri, (other) => {
-      const t = folder.project.get(other)?.text;
-      return t;
-    });
+    // The project's state holds the document's text; its line index is built once per version.
+    const lspDiags = toLspDiagnostics(diags, lineIndexFor(folder.project, uri) ?? doc.getText(), uri, (other) =>
+      lineIndexFor(folder.project, other),
+    );
     lspDiags.push(...generation.staleDiagnostics(uri, folder));
     breaking.publish(uri, doc, folder, lspDiags);
     return folder;
