@@ -25,7 +25,9 @@ export function pathOf(uri: string): string | undefined {
 
 function realOrUndefined(p: string): string | undefined {
   try {
-    return realpathSync(p);
+    // The system call, not Node's JavaScript walk that lstat()s every component of every path:
+    // the CLI asks this of each of thousands of files.
+    return realpathSync.native(p);
   } catch {
     return undefined;
   }
