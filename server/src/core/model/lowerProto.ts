@@ -6,6 +6,7 @@
  * Reads only what the project has already parsed and linked; never throws on broken input:
  * unresolved references become `unresolved` types, and missing names or numbers are skipped.
  */
+import { SCALAR_TYPES } from '../proto/builtinOptions';
 import type { Docs, EnumDecl, FieldDecl, GroupDecl, MapFieldDecl, OneofDecl, OptionDecl, ProtoFile, TypeRef } from '../proto/ast';
 import { effectiveFeature } from '../proto/checks/features';
 import { intValue } from '../proto/checks/numbers';
@@ -62,23 +63,7 @@ export function wellKnownOf(fullName: string): WellKnownName | undefined {
   return WELL_KNOWN.get(fullName);
 }
 
-const SCALARS: ReadonlySet<string> = new Set([
-  'double',
-  'float',
-  'int32',
-  'int64',
-  'uint32',
-  'uint64',
-  'sint32',
-  'sint64',
-  'fixed32',
-  'fixed64',
-  'sfixed32',
-  'sfixed64',
-  'bool',
-  'string',
-  'bytes',
-]);
+const SCALARS = SCALAR_TYPES;
 
 const PACKABLE: ReadonlySet<string> = new Set([...SCALARS].filter((s) => s !== 'string' && s !== 'bytes'));
 

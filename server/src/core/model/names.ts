@@ -1,4 +1,5 @@
 /** Name conversions shared by the lowerings and the generator. */
+import { defaultJsonName } from '../proto/checks/jsonNames';
 
 /** `order_placed`, `order-events`, `orderPlaced` -> `OrderPlaced`, `OrderEvents`, `OrderPlaced`. */
 export function pascalCase(name: string): string {
@@ -12,15 +13,7 @@ export function pascalCase(name: string): string {
  * underscores dropped and the letter after each one upper-cased (`order_id` -> `orderId`).
  */
 export function lowerCamelCase(name: string): string {
-  let out = '';
-  let upper = false;
-  for (const ch of name) {
-    if (ch === '_') upper = true;
-    else {
-      out += upper ? ch.toUpperCase() : ch;
-      upper = false;
-    }
-  }
+  const out = defaultJsonName(name);
   return out === '' ? name : out;
 }
 
