@@ -226,10 +226,27 @@ export function linkFile(uri: string, text: string, ast: ProtoFile, symbols: Fil
     }
   };
 
+  // A file names the same types and options from the same scopes again and again (every field's
+  // `(google.api.field_behavior)`), and each resolution looks up one candidate per enclosing
+  // scope: the answers are kept for the rest of the file, per scope and name.
+  const typeAnswers = new Map<string, Map<string, Resolution>>();
+  const optionAnswers = new Map<string, Map<string, Resolution>>();
+  const isExtension = (s: ProtoSymbol) => s.kind === 'extension';
+  const resolveKept = (answers: Map<string, Map<string, Resolution>>, name: string, scope: string, accept: (s: ProtoSymbol) => boolean) => {
+    let byName = answers.get(scope);
+    if (!byName) answers.set(scope, (byName = new Map()));
+    let res = byName.get(name);
+    if (!res) {
+      res = resolveName(name, scope, { index: env.index, isVisible, accept });
+      byName.set(name, res);
+    }
+    return res;
+  };
+
   const resolveType = (ref: TypeRef | undefined, scope: string, role: RefRole, allowScalar: boolean) => {
     if (!ref || !ref.text) return;
     if (allowScalar && SCALAR_TYPES.has(ref.text)) return;
-    const res = resolveName(ref.text, scope, { index: env.index, isVisible, accept: isType });
+    const res = resolveKept(typeAnswers, ref.text, scope, isType);
     if (res.kind === 'found' || res.kind === 'notImported') {
       refs.push({ span: ref.span, text: ref.text, role, target: res.symbol });
       typeOf.set(ref, res.symbol);
@@ -255,11 +272,7 @@ export function linkFile(uri: string, text: string, ast: ProtoFile, symbols: Fil
       }
       for (const part of parts) {
         if (!part.extension) continue;
-        const res = resolveName(part.text, scope, {
-          index: env.index,
-          isVisible,
-          accept: (s) => s.kind === 'extension',
-        });
+        const res = resolveKept(optionAnswers, part.text, scope, isExtension);
         if (res.kind === 'found' || res.kind === 'notImported') {
           refs.push({ span: part.span, text: part.text, role: 'option', target: res.symbol });
         }
