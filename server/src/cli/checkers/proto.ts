@@ -4,12 +4,11 @@
  * each group is one ProtoProject, so imports resolve the way buf or protoc would resolve them.
  */
 import { dirname } from 'node:path';
-import { ImageBuilder } from '../../core/compat/proto/build';
 import type { ProtoImage } from '../../core/compat/proto/image';
-import { ProtoProject } from '../../core/proto/project';
-import { ProtoFiles, pathOf } from '../../host/protoFiles';
+import { pathOf } from '../../host/protoFiles';
 import { discoverRoots, type ImportRoots } from '../../host/roots';
 import type { CheckedFile, CheckerOptions, CheckerResult, InputFile, SchemaChecker } from './checker';
+import { checkGroup } from './protoGroup';
 
 interface Group {
   readonly roots: ImportRoots;
@@ -43,9 +42,8 @@ function rootsFor(file: InputFile, options: CheckerOptions, cache: Map<string, I
 }
 
 /**
- * Checks the files and, with `images`, builds each group's image in the same pass: a file's part
- * is built right after its check, while its tree is in memory and its links are known, so
- * `breaking` parses and links the current files once for both.
+ * Checks the files and, with `images`, builds each group's image in the same pass (see
+ * protoGroup.ts), so `breaking` parses and links the current files once for both.
  */
 export function checkProto(files: readonly InputFile[], options: CheckerOptions, want: { images: boolean }): ProtoCheckResult {
   const cache = new Map<string, ImportRoots>();
@@ -65,28 +63,14 @@ export function checkProto(files: readonly InputFile[], options: CheckerOptions,
   // Texts by uri rather than the projects themselves, so the projects are garbage once checked.
   const sources = new Map<string, { readonly path: string; readonly text: string }>();
   for (const [key, group] of groups) {
-    // Nothing the CLI reports shows doc comments, so they are not attached.
-    const project = new ProtoProject({ docs: false });
-    const loader = new ProtoFiles(project, group.roots);
-    // Cold: each file's tree is dropped once checked, so memory stays flat on large trees.
-    const uris = group.files.map((f) => loader.addFile(f.path, f.text, { cold: true })!);
-    loader.loadImports(uris);
-    const builder = want.images ? new ImageBuilder() : undefined;
-    group.files.forEach((f, i) => {
-      const uri = uris[i]!;
-      checked.push({ path: f.path, text: f.text, diagnostics: project.diagnostics(uri) });
-      if (builder) addToImage(builder, project, uri, false);
-      // Done with its tree: dropping it now keeps trees from living long enough to be promoted.
-      project.release(uri);
-    });
-    for (const uri of project.uris()) {
-      // The group's own files are in already; the builder skips them.
-      if (builder) addToImage(builder, project, uri, true);
-      const state = project.get(uri);
+    const done = checkGroup(group.files, group.roots, want.images);
+    checked.push(...done.files);
+    if (done.image) images.set(key, done.image);
+    for (const uri of done.project.uris()) {
+      const state = done.project.get(uri);
       const path = pathOf(uri);
       if (state && path && !sources.has(uri)) sources.set(uri, { path, text: state.text });
     }
-    if (builder) images.set(key, builder.image());
   }
 
   return {
@@ -95,14 +79,6 @@ export function checkProto(files: readonly InputFile[], options: CheckerOptions,
     source: (uri) => sources.get(uri),
     images,
   };
-}
-
-/** One file's part of the image, with its type references resolved as its links resolved them. */
-function addToImage(builder: ImageBuilder, project: ProtoProject, uri: string, isImport: boolean): void {
-  const state = project.get(uri);
-  if (!state || builder.has(state.importPath)) return;
-  const typeOf = project.link(uri)?.typeOf;
-  builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport);
 }
 
 export const protoChecker: SchemaChecker = {

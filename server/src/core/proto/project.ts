@@ -202,12 +202,14 @@ export class ProtoProject implements SymbolIndex {
   }
 
   /**
-   * Drops a cold file's tree now, rather than when newer trees push it out: for a caller that
-   * reads each file once, in turn, and is done with it. Its symbols and diagnostics stay.
+   * Makes a file cold and drops its tree now, rather than when newer trees push it out: for a
+   * caller that reads each file once, in turn, and is done with it. Its symbols and diagnostics
+   * stay; its tree is parsed again if anything reads it.
    */
   release(uri: string): void {
     const entry = this.entries.get(uri);
-    if (!entry?.cold) return;
+    if (!entry) return;
+    entry.cold = true;
     this.warmCold.delete(entry);
     entry.cool();
   }
