@@ -16,7 +16,7 @@ import type { ProtoImage } from '../../core/compat/proto/image';
 import { ProtoProject, type ProtoFileInput, type SetFileOptions } from '../../core/proto/project';
 import type { ProtoSymbol } from '../../core/proto/symbols';
 import { importsOf } from '../../host/breaking/protoImage';
-import { ProtoFiles } from '../../host/protoFiles';
+import { ProtoFiles, uriOf } from '../../host/protoFiles';
 import type { ImportRoots } from '../../host/roots';
 import type { CheckedFile, InputFile } from './checker';
 
@@ -66,7 +66,9 @@ function inOnePass(files: readonly InputFile[], roots: ImportRoots, images: bool
   const unanswered = new Set<string>();
   for (const i of plan.order) {
     const f = files[i]!;
-    const uri = loader.addFile(f.path, f.text)!;
+    // What loader.addFile does, with the import path the plan found already.
+    const uri = uriOf(f.path);
+    project.setFile({ uri, importPath: plan.paths[i]!, text: f.text });
     const state = project.get(uri)!;
     if (project.orderSensitive || unanswered.has(state.importPath)) return undefined;
     // The scan must have seen every import the parser sees, or the order may be wrong.
@@ -89,6 +91,8 @@ function inOnePass(files: readonly InputFile[], roots: ImportRoots, images: bool
 interface ImportPlan {
   /** Indexes into the files: each file after the group's files it imports. */
   readonly order: readonly number[];
+  /** Each file's own import path. */
+  readonly paths: readonly string[];
   /** The import paths each file's text names. */
   readonly imports: readonly (readonly string[])[];
   /** The group's files by import path. */
@@ -98,11 +102,13 @@ interface ImportPlan {
 /** Undefined when two files share an import path or the imports form a cycle: then order decides answers. */
 function importOrder(files: readonly InputFile[], loader: ProtoFiles): ImportPlan | undefined {
   const byPath = new Map<string, number>();
+  const paths: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const path = loader.importPathOf(files[i]!.path);
     if (path === undefined) return undefined;
     if (byPath.has(path)) return undefined;
     byPath.set(path, i);
+    paths.push(path);
   }
   const imports = files.map((f) => importsOf(f.text));
   const order: number[] = [];
@@ -124,7 +130,7 @@ function importOrder(files: readonly InputFile[], loader: ProtoFiles): ImportPla
     order.push(i);
   };
   for (let i = 0; i < files.length && !cycle; i++) visit(i);
-  return cycle ? undefined : { order, imports, byPath };
+  return cycle ? undefined : { order, paths, imports, byPath };
 }
 
 /**
