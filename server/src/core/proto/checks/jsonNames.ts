@@ -13,14 +13,18 @@ import { bodyOptions, fileModel, type AnyField } from './walk';
 
 /** protoc's default JSON name: underscores dropped, the letter after each one upper-cased. */
 export function defaultJsonName(name: string): string {
-  let out = '';
-  let upper = false;
-  for (const ch of name) {
-    if (ch === '_') upper = true;
-    else {
-      out += upper ? ch.toUpperCase() : ch;
-      upper = false;
-    }
+  // Most names have no underscore: their json name is the name itself, with nothing to build.
+  let at = name.indexOf('_');
+  if (at < 0) return name;
+  // Else the runs between underscores, a run's first character (a code point) upper-cased.
+  let out = name.slice(0, at);
+  while (at >= 0) {
+    const start = at + 1;
+    at = name.indexOf('_', start);
+    const end = at < 0 ? name.length : at;
+    if (end === start) continue;
+    const first = String.fromCodePoint(name.codePointAt(start)!);
+    out += first.toUpperCase() + name.slice(start + first.length, end);
   }
   return out;
 }
