@@ -36,7 +36,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './check';
 import { checkerFor } from './checkers';
 import { checkProto, protoChecker } from './checkers/proto';
 import type { ProtoImage } from '../core/compat/proto/image';
-import type { CheckedFile, CheckerResult, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
+import type { CheckedFile, CheckerOptions, CheckerResult, InputFile, SchemaChecker, SourceLookup } from './checkers/checker';
 import { discoverFiles } from './discover';
 import type { Io } from './io';
 import { renderGithub } from './render/github';
@@ -85,6 +85,8 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
     return { path: abs, isFolder: isFolder(abs) };
   });
   const protoInputs = inputs.filter((f) => extname(f.path).toLowerCase() === '.proto');
+  // Every folder's buf configuration is looked for once in the run, whoever asks first.
+  const configFiles = new Map<string, string | null>();
   const avroInputs = inputs.filter((f) => isAvroPath(f.path));
   let baseline: Baseline | undefined;
   try {
@@ -93,7 +95,7 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
       {
         base: io.cwd,
         targets,
-        extraFolders: protoRootFolders(protoInputs, importPaths),
+        extraFolders: protoRootFolders(protoInputs, importPaths, configFiles),
         ...(inputs.length === 1 ? { singleFile: inputs[0]!.path } : {}),
       },
       registry ? { registry } : {},
@@ -117,7 +119,7 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
   // The current files are checked first: the same pass builds their Protobuf images, so each file
   // is parsed and linked once for both; its problems are listed after the comparison's.
   const checkProblems: string[] = [];
-  const checked = checkInputs(inputs, importPaths, checkProblems, compareProtoFiles);
+  const checked = checkInputs(inputs, { importPaths, configFiles }, checkProblems, compareProtoFiles);
   if (baseline) {
     const all = baseline.versions.map((_, i) => i);
     const versions = transitive ? all : all.slice(-1);
@@ -137,6 +139,7 @@ export async function runBreaking(args: BreakingArgs, io: Io, env: NodeJS.Proces
           transitive,
           choice,
           currentImages: checked.protoImages,
+          configFiles,
           ...(spec.kind === 'path' && isFolder(resolve(io.cwd, spec.path)) ? { baselineFolder: resolve(io.cwd, spec.path) } : {}),
         });
         findings.push(...result.findings);
@@ -222,7 +225,7 @@ interface Checked {
 }
 
 /** The same per-format checks as `check`, so both commands report the same errors. */
-function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[], problems: string[], protoImages: boolean): Checked {
+function checkInputs(inputs: readonly InputFile[], options: CheckerOptions, problems: string[], protoImages: boolean): Checked {
   const byChecker = new Map<SchemaChecker, InputFile[]>();
   const unchecked: CheckedFile[] = [];
   for (const f of inputs) {
@@ -242,10 +245,10 @@ function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[
     try {
       let result: CheckerResult;
       if (checker === protoChecker && protoImages) {
-        const proto = checkProto(list, { importPaths }, { images: true });
+        const proto = checkProto(list, options, { images: true });
         images = proto.images;
         result = proto;
-      } else result = checker.check(list, { importPaths });
+      } else result = checker.check(list, options);
       files.push(...result.files);
       problems.push(...result.problems);
       sources.push(result.source);
@@ -267,14 +270,14 @@ function checkInputs(inputs: readonly InputFile[], importPaths: readonly string[
 }
 
 /** Import roots from buf configuration or -I, so a git baseline also brings the old imports. */
-function protoRootFolders(files: readonly InputFile[], importPaths: readonly string[]): string[] {
+function protoRootFolders(files: readonly InputFile[], importPaths: readonly string[], configFiles: Map<string, string | null>): string[] {
   const roots = new Set<string>(importPaths);
   const seen = new Set<string>();
   for (const f of files) {
     const dir = dirname(f.path);
     if (seen.has(dir)) continue;
     seen.add(dir);
-    const found = discoverRoots(dir, { importPaths });
+    const found = discoverRoots(dir, { importPaths, configFiles });
     if (found.source !== 'folder') for (const r of found.roots) roots.add(r);
   }
   return [...roots];

@@ -20,6 +20,8 @@ export const EXIT_USAGE = 2;
 
 export function runCheck(args: CheckArgs, io: Io): number {
   const importPaths = args.importPaths.map((p) => resolve(io.cwd, p));
+  // Every folder's buf configuration is looked for once in the run.
+  const configFiles = new Map<string, string | null>();
   const badRoots = args.importPaths.filter((_, i) => !isFolder(importPaths[i]!));
   const found = discoverFiles(args.paths.length ? args.paths : ['.'], io.cwd);
   const fatal = [...found.errors, ...badRoots.map((p) => `import root ${p} is not a folder`)];
@@ -55,7 +57,7 @@ export function runCheck(args: CheckArgs, io: Io): number {
   for (const [checker, files] of byChecker) {
     let result;
     try {
-      result = checker.check(files, { importPaths });
+      result = checker.check(files, { importPaths, configFiles });
     } catch (e) {
       // A bug in one format's checks should not hide the other formats' findings.
       problems.push(`internal error while checking ${checker.name} files: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

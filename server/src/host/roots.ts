@@ -55,17 +55,33 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-function findUp(folder: string, names: readonly string[]): string | undefined {
+function findUp(folder: string, names: readonly string[], known?: Map<string, string | null>): string | undefined {
   let dir = resolve(folder);
+  const key = names.join('\0');
+  const asked: string[] = [];
+  let found: string | undefined;
   for (;;) {
+    const answer = known?.get(`${dir}\0${key}`);
+    if (answer !== undefined) {
+      found = answer ?? undefined;
+      break;
+    }
+    asked.push(dir);
     for (const name of names) {
       const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
+      if (existsSync(candidate)) {
+        found = candidate;
+        break;
+      }
     }
+    if (found) break;
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) break;
     dir = parent;
   }
+  // Every folder walked through has the same answer as the one it ended at.
+  if (known) for (const d of asked) known.set(`${d}\0${key}`, found ?? null);
+  return found;
 }
 
 export interface RootsOptions {
@@ -73,12 +89,18 @@ export interface RootsOptions {
   readonly importPaths?: readonly string[];
   /** Stop looking for buf configuration above this folder (the workspace folder). */
   readonly ceiling?: string;
+  /**
+   * Which folders' buf configuration was looked for already, and what was found: for a caller
+   * that asks about many folders at one moment (a CLI run over a tree) and so walks the same
+   * parents again and again. The files must not change while it is used.
+   */
+  readonly configFiles?: Map<string, string | null>;
 }
 
 export function discoverRoots(folder: string, options: RootsOptions = {}): ImportRoots {
   const problems: string[] = [];
   const start = existsSync(folder) && statSync(folder).isFile() ? dirname(folder) : folder;
-  const work = findUp(start, ['buf.work.yaml']);
+  const work = findUp(start, ['buf.work.yaml'], options.configFiles);
   if (work && within(work, options.ceiling)) {
     const doc = readYaml(work, problems);
     const dirs = stringList(doc?.directories);
@@ -91,7 +113,7 @@ export function discoverRoots(folder: string, options: RootsOptions = {}): Impor
       return { roots: unique(roots), source: 'buf.work.yaml', configFile: work, problems };
     }
   }
-  const buf = findUp(start, ['buf.yaml', 'buf.yml']);
+  const buf = findUp(start, ['buf.yaml', 'buf.yml'], options.configFiles);
   if (buf && within(buf, options.ceiling)) {
     return { roots: rootsOfBufYaml(buf, problems), source: 'buf.yaml', configFile: buf, problems };
   }

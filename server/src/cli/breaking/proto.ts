@@ -47,6 +47,8 @@ export interface ProtoCompareInput {
    * already; a group without one gets its image built here.
    */
   readonly currentImages?: ReadonlyMap<string, ProtoImage>;
+  /** buf configuration found so far in the run's folders (see RootsOptions.configFiles). */
+  readonly configFiles?: Map<string, string | null>;
 }
 
 interface Group {
@@ -60,7 +62,7 @@ export function compareProto(input: ProtoCompareInput): CompareResult {
   const groups = new Map<string, Group>();
   const cache = new Map<string, ImportRoots>();
   const groupOf = (path: string, origin: string, originIsFolder: boolean): Group => {
-    const roots = rootsFor(path, origin, originIsFolder, input.importPaths, cache);
+    const roots = rootsFor(path, origin, originIsFolder, input.importPaths, cache, input.configFiles);
     for (const p of roots.problems) problems.add(p);
     const key = rootsKey(roots);
     let g = groups.get(key);
@@ -138,11 +140,18 @@ function ownImportPath(doc: BaselineDoc, folder: string | undefined, cache: Map<
 }
 
 /** Same rule as `check`: with no configuration the root is the PATH folder, not the file's own. */
-function rootsFor(path: string, origin: string, originIsFolder: boolean, importPaths: readonly string[], cache: Map<string, ImportRoots>): ImportRoots {
+function rootsFor(
+  path: string,
+  origin: string,
+  originIsFolder: boolean,
+  importPaths: readonly string[],
+  cache: Map<string, ImportRoots>,
+  configFiles: Map<string, string | null> | undefined,
+): ImportRoots {
   const dir = dirname(path);
   let found = cache.get(dir);
   if (!found) {
-    found = discoverRoots(dir, { importPaths });
+    found = discoverRoots(dir, { importPaths, configFiles });
     cache.set(dir, found);
   }
   if (found.source !== 'folder') return found;

@@ -23,6 +23,8 @@ export type SourceLookup = (uri: string) => { readonly path: string; readonly te
 export interface CheckerOptions {
   /** Absolute `-I` folders, in order. */
   readonly importPaths: readonly string[];
+  /** buf configuration found so far in the run's folders (see RootsOptions.configFiles). */
+  readonly configFiles?: Map<string, string | null>;
 }
 
 export interface CheckerResult {

@@ -32,7 +32,7 @@ function rootsFor(file: InputFile, options: CheckerOptions, cache: Map<string, I
   const dir = dirname(file.path);
   let found = cache.get(dir);
   if (!found) {
-    found = discoverRoots(dir, { importPaths: options.importPaths });
+    found = discoverRoots(dir, { importPaths: options.importPaths, configFiles: options.configFiles });
     cache.set(dir, found);
   }
   if (found.source !== 'folder') return found;
