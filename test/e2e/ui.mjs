@@ -1,7 +1,7 @@
 // Scenario 1 in a real VS Code workbench (code-server), driven by playwright-core + chromium:
 // diagnostics for a broken file reach the Problems panel, hover over a type defined in another
-// file shows its full name, F12 jumps to that file, and an .avsc with a bad default shows the
-// error on the default; then "Generate handlers" from the palette, handlers/missing from the
+// file shows its full name, F12 jumps to that file, an .avsc with a bad default shows the error on
+// the default, and hover/F12 on a record another .avsc defines show its doc and open it; then "Generate handlers" from the palette, handlers/missing from the
 // TypeScript plugin in the Problems panel, and its "Add missing handlers" fix; then breaking
 // changes against git:HEAD with the reserve quick fix (breaking.mjs). Started by scripts/e2e/run.mjs.
 //
@@ -14,6 +14,7 @@ import { launchBrowser, cleanConsoleText, consoleNoise } from './lib/browser.mjs
 import { createSteps, poll } from './lib/steps.mjs';
 import { scenario, locate } from './lib/fixture.mjs';
 import { breakingSteps } from './breaking.mjs';
+import { workbench } from './lib/workbench.mjs';
 
 const CS_URL = mustEnv('CS_URL');
 const WS_DIR = mustEnv('WS_DIR');
@@ -35,97 +36,7 @@ page.on('console', (m) => {
 });
 page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
 
-let shotNo = 0;
-async function shot(name, ok) {
-  const file = join(SHOTS_DIR, `ui-${String(++shotNo).padStart(2, '0')}-${name}${ok ? '' : '-FAIL'}.png`);
-  await page.screenshot({ path: file }).catch(() => {});
-  return file;
-}
-const onFail = (name) => shot(name, false);
-
-const quickInput = page.locator('.quick-input-widget');
-const rowTexts = async (locator) =>
-  (await locator.allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
-
-/**
- * Quick Open / command palette pick. Its list is a snapshot taken when it opens: if the file
- * search or the extension's contributions were not ready yet, the row never appears. So: wait a
- * while, Escape, reopen, retype.
- */
-async function pick(openKey, text, rowText = text, attempts = 5) {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press(openKey);
-    await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(text);
-    const rows = page.locator('.quick-input-list .monaco-list-row');
-    const row = rows.filter({ hasText: rowText }).first();
-    try {
-      await row.waitFor({ timeout: 5_000 });
-      // Click the row that matched: Enter would take the first row, which a similar name can outrank.
-      await row.click();
-      await quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-      return;
-    } catch {
-      const seen = await rowTexts(rows);
-      await page.keyboard.press('Escape');
-      if (attempt >= attempts) {
-        throw new Error(`'${text}' never offered a row with '${rowText}'; rows: ${JSON.stringify(seen).slice(0, 300)}`);
-      }
-      steps.log(`'${text}' not offered yet, retrying (${attempt})`);
-    }
-  }
-}
-
-/** Opens a workspace file with Quick Open and waits until its tab is active and its text shows. */
-async function openFile(relPath, expectText) {
-  const base = relPath.split('/').pop();
-  await pick('Control+P', relPath, base);
-  await page.locator('.tab.active', { hasText: base }).first().waitFor({ timeout: 15_000 });
-  await page
-    .locator('.editor-instance .monaco-editor .view-lines', { hasText: expectText })
-    .first()
-    .waitFor({ timeout: 15_000 });
-}
-
-const selection = page.locator('[id="status.editor.selection"]');
-async function selectionText() {
-  return ((await selection.innerText({ timeout: 2_000 }).catch(() => '')) || '').trim();
-}
-
-/** Moves the cursor with Quick Open's `:line:column`, verified through the status bar. */
-async function goTo({ line, column }) {
-  const want = `Ln ${line}, Col ${column}`;
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
-    await quickInput.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(`:${line}:${column}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: String(line) }).first()
-      .waitFor({ timeout: 3_000 }).catch(() => {});
-    await page.keyboard.press('Enter');
-    await quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-    const got = await selectionText();
-    if (got.startsWith(want)) return;
-    if (attempt >= 4) throw new Error(`cursor did not reach ${want}; status bar says '${got}'`);
-  }
-}
-
-/**
- * Waits until the first visible match is fully painted: no running animation and opacity 1 on it
- * and its ancestors (hovers fade in), so screenshots show the widget, not the fade.
- */
-async function settled(locator) {
-  const el = await locator.filter({ visible: true }).first().elementHandle({ timeout: 2_000 }).catch(() => null);
-  if (!el) return;
-  await page.waitForFunction((node) => {
-    for (let n = node; n && n instanceof Element; n = n.parentElement) {
-      if (Number(getComputedStyle(n).opacity) < 1) return false;
-    }
-    return document.getAnimations().every((a) => a.playState !== 'running');
-  }, el, { timeout: 3_000 }).catch(() => {});
-}
-
-/** The Problems panel rows, as text. */
-const problemRows = page.locator('.markers-panel .monaco-list-row');
+const { shot, onFail, rowTexts, pick, openFile, goTo, selectionText, settled, problemRows } = workbench(page, { steps, shotsDir: SHOTS_DIR, prefix: 'ui' });
 
 /** Newest extension host log under the server's --user-data-dir: activation shows up there. */
 function extHostLog() {
@@ -143,11 +54,81 @@ function extHostLog() {
   return found.map((p) => readFileSync(p, 'utf8')).join('\n');
 }
 
+/**
+ * Hover at `at` in the active editor (Ctrl+K Ctrl+I, the keyboard way to hover the word at the
+ * cursor) until the hover shows every text in `wants`; screenshot, Escape.
+ */
+async function hoverStep(name, { file, at, wants, shotName }, needs) {
+  await steps.step(name, async () => {
+    const hover = page.locator('.monaco-hover');
+    const activeTab = page.locator('.editor-group-container.active .tab.active');
+    let seen = '';
+    for (let attempt = 1; ; attempt++) {
+      if (!((await activeTab.innerText().catch(() => '')) || '').includes(base(file))) throw new Error(`${base(file)} is not the active tab`);
+      await goTo(at);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await poll(async () => {
+          seen = (await rowTexts(hover.filter({ visible: true }))).join(' / ');
+          return wants.every((w) => seen.includes(w)) ? { done: true } : { done: false, seen };
+        }, { timeout: 6_000, interval: 200, what: 'hover' });
+        break;
+      } catch {
+        await page.keyboard.press('Escape');
+        if (attempt >= 6) {
+          throw new Error(`no hover showing ${JSON.stringify(wants)} at ${file}:${at.line}:${at.column}; hover text: ${seen ? `'${seen.slice(0, 300)}'` : 'none'}`);
+        }
+        steps.log(`hover not ready, retrying (${attempt})`);
+      }
+    }
+    steps.log('hover:', seen.slice(0, 200));
+    await settled(hover);
+    await shot(shotName, true);
+    await page.keyboard.press('Escape');
+  }, { needs, onFail });
+}
+
+/** F12 at `at` in `file` opens `target` with the cursor on the line of `decl`; screenshot. */
+async function definitionStep(name, { file, openText, at, target, decl, what, shotName }, needs) {
+  await steps.step(name, async () => {
+    const activeTab = page.locator('.editor-group-container.active .tab.active');
+    let seen = '';
+    for (let attempt = 1; ; attempt++) {
+      if (!((await activeTab.innerText().catch(() => '')) || '').includes(base(file))) {
+        await openFile(file, openText);
+      }
+      await goTo(at);
+      await page.keyboard.press('F12');
+      try {
+        await poll(async () => {
+          seen = ((await activeTab.innerText().catch(() => '')) || '').trim();
+          return seen.includes(base(target)) ? { done: true } : { done: false, seen };
+        }, { timeout: 6_000, interval: 200, what: 'tab' });
+        break;
+      } catch {
+        if (attempt >= 6) {
+          throw new Error(`F12 at ${file}:${at.line}:${at.column} did not open ${base(target)}; active tab: '${seen}'`);
+        }
+        steps.log(`definition not ready, retrying (${attempt})`);
+      }
+    }
+    const sel = await poll(async () => {
+      const t = await selectionText();
+      return t.startsWith(`Ln ${decl.line},`) ? { done: true, value: t } : { done: false, seen: t };
+    }, { timeout: 5_000, what: `the cursor on line ${decl.line} of ${base(target)} (${what})` });
+    steps.log(`definition opened ${base(target)} at ${sel}`);
+    await shot(shotName, true);
+  }, { needs, onFail });
+}
+
 const bad = locate(WS_DIR, scenario.bad.file, scenario.bad.line);
 const moneyRef = locate(WS_DIR, scenario.orders.file, scenario.orders.reference, scenario.orders.referenceName);
 const moneyDecl = locate(WS_DIR, scenario.money.file, scenario.money.declaration, scenario.orders.referenceName);
 const protoLanguage = (manifest.contributes?.languages ?? []).find((l) => l.id === 'proto');
 const avroDefault = locate(WS_DIR, scenario.avro.file, scenario.avro.line, scenario.avro.badDefault);
+const customerRef = locate(WS_DIR, scenario.avro.file, scenario.avro.reference, scenario.avro.referenceName);
+const customerDecl = locate(WS_DIR, scenario.customer.file, scenario.customer.declaration);
 const gen = scenario.generate;
 const castAt = locate(WS_DIR, gen.handlers, gen.cast, gen.castType);
 const base = (rel) => rel.split('/').pop();
@@ -209,64 +190,8 @@ try {
     await openFile(scenario.orders.file, scenario.orders.reference);
   }, { needs: ['workbench-loads'], onFail });
 
-  await steps.step('hover-money', async () => {
-    const hover = page.locator('.monaco-hover');
-    let seen = '';
-    for (let attempt = 1; ; attempt++) {
-      await goTo(moneyRef);
-      // editor.action.showHover: the keyboard way to hover the word at the cursor
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      try {
-        await poll(async () => {
-          seen = (await rowTexts(hover.filter({ visible: true }))).join(' / ');
-          return seen.includes(scenario.money.fullName) ? { done: true } : { done: false, seen };
-        }, { timeout: 6_000, interval: 200, what: 'hover' });
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-        if (attempt >= 6) {
-          throw new Error(`no hover containing '${scenario.money.fullName}' at ${scenario.orders.file}:${moneyRef.line}:${moneyRef.column}; hover text: ${seen ? `'${seen.slice(0, 300)}'` : 'none'}`);
-        }
-        steps.log(`hover not ready, retrying (${attempt})`);
-      }
-    }
-    await settled(hover);
-    await shot('hover', true);
-    await page.keyboard.press('Escape');
-  }, { needs: ['open-orders-proto'], onFail });
-
-  await steps.step('definition-money', async () => {
-    const target = scenario.money.file.split('/').pop();
-    const source = scenario.orders.file.split('/').pop();
-    const activeTab = page.locator('.editor-group-container.active .tab.active');
-    let seen = '';
-    for (let attempt = 1; ; attempt++) {
-      if (!((await activeTab.innerText().catch(() => '')) || '').includes(source)) {
-        await openFile(scenario.orders.file, scenario.orders.reference);
-      }
-      await goTo(moneyRef);
-      await page.keyboard.press('F12');
-      try {
-        await poll(async () => {
-          seen = ((await activeTab.innerText().catch(() => '')) || '').trim();
-          return seen.includes(target) ? { done: true } : { done: false, seen };
-        }, { timeout: 6_000, interval: 200, what: 'tab' });
-        break;
-      } catch {
-        if (attempt >= 6) {
-          throw new Error(`F12 at ${scenario.orders.file}:${moneyRef.line}:${moneyRef.column} did not open ${target}; active tab: '${seen}'`);
-        }
-        steps.log(`definition not ready, retrying (${attempt})`);
-      }
-    }
-    const sel = await poll(async () => {
-      const t = await selectionText();
-      return t.startsWith(`Ln ${moneyDecl.line},`) ? { done: true, value: t } : { done: false, seen: t };
-    }, { timeout: 5_000, what: `the cursor on line ${moneyDecl.line} of ${target} (${scenario.money.declaration})` });
-    steps.log(`definition opened ${target} at ${sel}`);
-    await shot('definition', true);
-  }, { needs: ['open-orders-proto'], onFail });
+  await hoverStep('hover-money', { file: scenario.orders.file, at: moneyRef, wants: [scenario.money.fullName], shotName: 'hover' }, ['open-orders-proto']);
+  await definitionStep('definition-money', { file: scenario.orders.file, openText: scenario.orders.reference, at: moneyRef, target: scenario.money.file, decl: moneyDecl, what: scenario.money.declaration, shotName: 'definition' }, ['open-orders-proto']);
 
   await steps.step('problems-avro-bad-default', async () => {
     await openFile(scenario.avro.file, 'quantity');
@@ -283,6 +208,14 @@ try {
     steps.log('problems row:', row);
     await shot('problems-avro', true);
   }, { needs: ['workbench-loads'], onFail });
+
+  // A record defined in customer.avsc, used by its full name in order-placed.avsc.
+  await hoverStep('hover-avro-type', {
+    file: scenario.avro.file, at: customerRef, wants: [scenario.customer.fullName, scenario.customer.doc], shotName: 'hover-avro',
+  }, ['problems-avro-bad-default']);
+  await definitionStep('definition-avro-type', {
+    file: scenario.avro.file, openText: 'quantity', at: customerRef, target: scenario.customer.file, decl: customerDecl, what: scenario.customer.declaration, shotName: 'definition-avro',
+  }, ['problems-avro-bad-default']);
 
   await steps.step('generate-code-lens', async () => {
     await openFile(gen.schema, gen.envelopeName);
