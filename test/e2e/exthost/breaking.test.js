@@ -1,15 +1,16 @@
 // Breaking changes in the extension host, with the real `vscode` API, in the git-initialised
 // workspace: a field deleted from a committed .proto gives FIELD_NO_DELETE on its message with a
 // related location in the baseline (a document the extension serves), the "reserve" quick fix
-// clears it, and "Compare with Baseline" opens a diff against HEAD. Registered by index.js.
+// clears it, and "Compare with Baseline" opens a diff against HEAD.
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const vscode = require('vscode');
 
 const scenario = require('../scenario.json');
+const { waitFor, openFixture, positionOf, codeOf, describe } = require('./helpers');
 
-exports.register = function register(test, { waitFor, openFixture, positionOf, codeOf, describe }) {
+suite('breaking changes against git:HEAD', () => {
   const b = scenario.breaking;
   const findings = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === b.code);
 
@@ -75,4 +76,4 @@ exports.register = function register(test, { waitFor, openFixture, positionOf, c
     assert.equal(old.getText(), fs.readFileSync(doc.uri.fsPath, 'utf8'));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
-};
+});
