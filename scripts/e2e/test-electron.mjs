@@ -1,5 +1,8 @@
-// Runs the extension-host suite (test/e2e/exthost/index.js) in DESKTOP VS Code through
-// @vscode/test-electron, for machines that can download VS Code.
+// Runs the extension-host suites (test/e2e/exthost/index.js: a mocha run() module) in DESKTOP
+// VS Code through @vscode/test-electron, for machines that can download VS Code. The fake schema
+// registry of scripts/e2e/probes.mjs runs here too, for the registry-baseline test. The
+// restricted-mode suite (exthost/untrusted.js) is not run here: test-electron always launches
+// VS Code with --disable-workspace-trust, so its windows are always trusted.
 //
 // It cannot run on the CI machines of this project: they reach only the npm and Debian
 // registries, and test-electron downloads VS Code from update.code.visualstudio.com (it fails
@@ -16,9 +19,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { prepareWorkspace, REPO } from './workspace.mjs';
+import { startFakeRegistry } from './probes.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'event-schemas-test-electron-'));
 let code = 1;
+const registry = await startFakeRegistry();
 try {
   const workspace = prepareWorkspace(join(tmp, 'ws'));
   code = await runTests({
@@ -27,6 +32,7 @@ try {
       : { version: process.env.VSCODE_VERSION || 'stable' }),
     extensionDevelopmentPath: REPO,
     extensionTestsPath: join(REPO, 'test/e2e/exthost/index.js'),
+    extensionTestsEnv: { EVENT_SCHEMAS_E2E_REGISTRY: registry.url },
     launchArgs: [
       workspace,
       '--disable-extensions', // other installed extensions; the one under development still loads
@@ -42,6 +48,7 @@ try {
     console.error('test-electron: VS Code cannot be downloaded from here; use `npm run test:e2e` (code-server) instead');
   }
 } finally {
+  await registry.close();
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`test-electron: exit code ${code}`);

@@ -1,9 +1,11 @@
 // Scenario 1 in a real VS Code workbench (code-server), driven by playwright-core + chromium:
 // diagnostics for a broken file reach the Problems panel, hover over a type defined in another
 // file shows its full name, F12 jumps to that file, an .avsc with a bad default shows the error on
-// the default, and hover/F12 on a record another .avsc defines show its doc and open it; then "Generate handlers" from the palette, handlers/missing from the
-// TypeScript plugin in the Problems panel, and its "Add missing handlers" fix; then breaking
-// changes against git:HEAD with the reserve quick fix (breaking.mjs). Started by scripts/e2e/run.mjs.
+// the default, and hover/F12 on a record another .avsc defines show its doc and open it; then
+// "Generate handlers" from the palette, handlers/missing from the TypeScript plugin in the
+// Problems panel, and its "Add missing handlers" fix; then breaking changes against git:HEAD with
+// the reserve quick fix (breaking.mjs). The workspace is trusted; untrusted.mjs covers restricted
+// mode. Started by scripts/e2e/run.mjs.
 //
 // Env: CS_URL (code-server base URL), WS_DIR (fixture workspace copy on the code-server machine),
 //      DATA_DIR (code-server --user-data-dir, for the extension host log), SHOTS_DIR (screenshots),

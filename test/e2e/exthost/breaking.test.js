@@ -77,3 +77,28 @@ suite('breaking changes against git:HEAD', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
+
+// The positive control of the restricted-mode suite (untrusted.test.js): in this trusted window a
+// registry baseline in the user settings is asked for as soon as a schema file is open, so the
+// zero requests there come from the missing trust, not from a setting that never takes effect.
+suite('a registry baseline in a trusted workspace', () => {
+  const b = scenario.breaking;
+  test('registry-baseline-requested-when-trusted', async () => {
+    const registry = process.env.EVENT_SCHEMAS_E2E_REGISTRY;
+    assert.ok(registry, 'the runner starts a fake registry and names it in EVENT_SCHEMAS_E2E_REGISTRY');
+    assert.equal(vscode.workspace.isTrusted, true);
+    const config = vscode.workspace.getConfiguration('eventSchemas.breaking');
+    const before = config.inspect('baseline').globalValue;
+    await openFixture(b.file);
+    try {
+      await config.update('baseline', `registry:${registry}#${b.registrySubject}`, vscode.ConfigurationTarget.Global);
+      const requests = await waitFor('a request to the fake registry', async () => {
+        const seen = (await (await fetch(`${registry}/__e2e/requests`)).json()).requests;
+        return seen.length ? { done: true, value: seen } : { done: false, seen: 'none' };
+      }, 30_000);
+      assert.ok(requests.some((r) => r.includes(`/subjects/${b.registrySubject}/versions`)), JSON.stringify(requests));
+    } finally {
+      await config.update('baseline', before, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
