@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AvroRegistry, parseAvsc } from '../../../server/src/core/avro/index';
 import { generate } from '../../../server/src/core/codegen/index';
+import { avroSchemaJson } from '../../../server/src/core/codegen/avroSchema';
 import { lowerAvro, lowerProto } from '../../../server/src/core/model/index';
 import { AVRO_CART, PROTO_CART } from './cases';
-import { asRecord, generateFiles, protoProject, readTree, repoRoot, typeCheck, virtualDir } from './helpers';
+import { asRecord, avroModel, generateFiles, protoProject, readTree, repoRoot, typeCheck, virtualDir } from './helpers';
 
 test('every prefix of a Protobuf and an Avro schema lowers and generates without throwing', () => {
   const proto = PROTO_CART['shop/v1/cart_events.proto']!;
@@ -48,4 +49,23 @@ test('the example envelope and its Avro twin expose the same variant tags', () =
   const avro = asRecord(generateFiles({ 'order-events.avsc': text('avro/acme/orders/order-events.avsc') }));
   const tags = (source: string, handlers: string) => [...new RegExp(`export interface ${handlers}<R> \\{([\\s\\S]*?)\\n\\}`).exec(source)![1]!.matchAll(/readonly (\$?\w+):/g)].map((m) => m[1]);
   assert.deepEqual(tags(proto['acme/orders/v1/order_events_pb.ts']!, 'OrderEventHandlers'), tags(avro['order-events_avro.ts']!, 'OrderEventsHandlers'));
+});
+
+test('a deep Avro schema: each record with unions embeds its schema once, printed as the same JSON with short parts on one line', () => {
+  // R0 holds R1 inline, which holds R2, ... R39; each has a union of its child and an empty record,
+  // and R0 a second union over records defined deeper down.
+  let schema = '{"type": "record", "name": "R40", "fields": [{"name": "v", "type": "string"}]}';
+  for (let i = 39; i >= 0; i--) {
+    const second = i === 0 ? ', {"name": "w", "type": ["null", "R5", "X3"], "default": null}' : '';
+    schema = `{"type": "record", "name": "R${i}", "fields": [{"name": "u", "type": [${schema}, {"type": "record", "name": "X${i}", "fields": []}]}${second}]}`;
+  }
+  const model = avroModel({ 'deep.avsc': schema });
+  const text = asRecord(generate(model).files)['deep_avro.ts']!;
+  const consts = [...text.matchAll(/^const (\w+): AvroSchemaJson = (\{\n[\s\S]*?\n\});$/gm)];
+  assert.equal(consts.length, 40, 'one schema constant per record that holds a union');
+  const shared = [...text.matchAll(/^const \w+: AvroSchemaJson = (\w+);$/gm)];
+  assert.deepEqual(shared.map((m) => m[1]), [consts[0]![1]], "R0's second union reads with R0's schema constant");
+  assert.match(consts.at(-1)![2]!, /^ {8}\{ "type": "record", "name": "R40", "fields": \[\{ "name": "v", "type": "string" \}\] \},$/m);
+  const r0 = [...model.types.values()].find((t) => t.fullName === 'R0')!;
+  assert.deepEqual(JSON.parse(consts[0]![2]!), avroSchemaJson({ kind: 'named', id: r0.id }, model.types));
 });

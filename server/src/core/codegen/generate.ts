@@ -114,6 +114,8 @@ class ModuleWriter {
   private readonly imports: Imports;
   private readonly ctx: TypeContext;
   private readonly tail: (() => void)[] = [];
+  /** Avro schema constants by root (a record, or '' for the file's top-level union): unions of one record share one. */
+  private readonly schemas = new Map<string, string>();
 
   constructor(
     private readonly model: EventModel,
@@ -350,7 +352,13 @@ class ModuleWriter {
     const schemaType = this.imports.type(specifier(this.mod.path, AVRO_RUNTIME_MODULE), 'AvroSchemaJson');
     const root = u.kind === 'topLevel' ? u.root! : { kind: 'named' as const, id: container!.id };
     w.doc(`The schema ${n.decode} reads with and ${n.encode} writes with.`);
-    printConst(w, `const ${n.schema!}: ${schemaType} = `, avroSchemaJson(root, this.model.types));
+    const key = u.kind === 'topLevel' ? '' : container!.id;
+    const same = this.schemas.get(key);
+    if (same) w.line(`const ${n.schema!}: ${schemaType} = ${same};`);
+    else {
+      printConst(w, `const ${n.schema!}: ${schemaType} = `, avroSchemaJson(root, this.model.types));
+      this.schemas.set(key, n.schema!);
+    }
     const variants = Object.fromEntries(u.variants.map((v) => [this.model.types.get(v.record)!.fullName, v.name]));
     const spec = u.kind === 'topLevel' ? { kind: 'topLevel', variants } : { kind: 'recordField', field: u.field, variants };
     w.line(`const ${n.codec} = ${codec}<${n.type}>(${n.schema!}, ${json(spec)});`);
@@ -381,28 +389,52 @@ function json(value: unknown): string {
 
 /** A JSON value over several lines; arrays and objects short enough stay on one line. */
 function printConst(w: CodeWriter, head: string, value: unknown): void {
-  const lines = jsonLines(value, 0, head.length);
-  lines[0] = head + lines[0];
-  lines[lines.length - 1] += ';';
+  const lines: string[] = [];
+  jsonLines(value, 0, head, ';', lines, new WeakMap());
   for (const l of lines) w.line(l);
 }
 
 const WIDTH = 120;
 
-function jsonLines(value: unknown, indent: number, used: number): string[] {
-  const flat = json(value);
-  if (typeof value !== 'object' || value === null || 2 * indent + used + flat.length <= WIDTH) return [flat];
+/**
+ * Appends `value` as lines at `indent`: the first starts with `prefix` (the indentation and key),
+ * the last ends with `suffix`. Each node's one-line length is computed once and lines are appended
+ * in place, so a deep schema costs time in proportion to its size, not its size times its depth.
+ */
+function jsonLines(value: unknown, indent: number, prefix: string, suffix: string, out: string[], lengths: WeakMap<object, number>): void {
+  const entries: [string, unknown][] =
+    typeof value !== 'object' || value === null || prefix.length + flatLength(value, lengths) <= WIDTH
+      ? []
+      : Array.isArray(value)
+        ? value.map((v) => ['', v])
+        : Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) {
+    out.push(prefix + json(value) + suffix);
+    return;
+  }
+  out.push(prefix + (Array.isArray(value) ? '[' : '{'));
   const pad = '  '.repeat(indent + 1);
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v) => ['', v]) : Object.entries(value).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return [flat];
-  const out = [Array.isArray(value) ? '[' : '{'];
   entries.forEach(([k, v], i) => {
     const key = Array.isArray(value) ? '' : `${JSON.stringify(k)}: `;
-    const inner = jsonLines(v, indent + 1, key.length);
-    inner[0] = pad + key + inner[0];
-    if (i < entries.length - 1) inner[inner.length - 1] += ',';
-    out.push(...inner);
+    jsonLines(v, indent + 1, pad + key, i < entries.length - 1 ? ',' : '', out, lengths);
   });
-  out.push('  '.repeat(indent) + (Array.isArray(value) ? ']' : '}'));
-  return out;
+  out.push('  '.repeat(indent) + (Array.isArray(value) ? ']' : '}') + suffix);
+}
+
+/** The length of `json(value)`, without building it. */
+function flatLength(value: unknown, lengths: WeakMap<object, number>): number {
+  if (typeof value !== 'object' || value === null) return (JSON.stringify(value) ?? '').length;
+  const known = lengths.get(value);
+  if (known !== undefined) return known;
+  let n: number;
+  if (Array.isArray(value)) {
+    n = 2 + 2 * Math.max(0, value.length - 1);
+    for (const v of value) n += flatLength(v, lengths);
+  } else {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    n = entries.length ? 4 + 2 * (entries.length - 1) : 2;
+    for (const [k, v] of entries) n += JSON.stringify(k).length + 2 + flatLength(v, lengths);
+  }
+  lengths.set(value, n);
+  return n;
 }

@@ -180,34 +180,5 @@ const cartEnvelopePayloadSchema: AvroSchemaJson = {
 const cartEnvelopePayloadCodec = avroEventCodec<CartEnvelopePayload>(cartEnvelopePayloadSchema, { "kind": "recordField", "field": "payload", "variants": { "shop.envelope.CheckedOut": "CheckedOut", "shop.envelope.Abandoned": "Abandoned" } });
 
 /** The schema decodeCartEnvelopePrevious reads with and encodeCartEnvelopePrevious writes with. */
-const cartEnvelopePreviousSchema: AvroSchemaJson = {
-  "type": "record",
-  "name": "shop.envelope.CartEnvelope",
-  "fields": [
-    { "name": "event_id", "type": "string" },
-    { "name": "occurred_at", "type": { "type": "long", "logicalType": "timestamp-millis" } },
-    {
-      "name": "payload",
-      "type": [
-        {
-          "type": "record",
-          "name": "shop.envelope.CheckedOut",
-          "fields": [
-            { "name": "total", "type": { "type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2 } }
-          ]
-        },
-        { "type": "record", "name": "shop.envelope.Abandoned", "fields": [{ "name": "idle_minutes", "type": "int" }] }
-      ]
-    },
-    {
-      "name": "previous",
-      "type": [
-        "null",
-        { "type": "record", "name": "shop.envelope.Snapshot", "fields": [{ "name": "items", "type": "int" }] },
-        { "type": "record", "name": "shop.envelope.Empty", "fields": [] }
-      ],
-      "default": null
-    }
-  ]
-};
+const cartEnvelopePreviousSchema: AvroSchemaJson = cartEnvelopePayloadSchema;
 const cartEnvelopePreviousCodec = avroEventCodec<CartEnvelopePrevious>(cartEnvelopePreviousSchema, { "kind": "recordField", "field": "previous", "variants": { "shop.envelope.Snapshot": "Snapshot", "shop.envelope.Empty": "Empty" } });
