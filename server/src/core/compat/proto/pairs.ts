@@ -9,8 +9,8 @@ import type { ImageEnum, ImageField, ImageFile, ImageMessage, ImageMethod, Image
 
 export type Pair<T> = readonly [previous: T, current: T];
 
-function byKey<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T> {
-  const out = new Map<string, T>();
+function byKey<K, T>(items: Iterable<T>, key: (t: T) => K): Map<K, T> {
+  const out = new Map<K, T>();
   for (const t of items) {
     const k = key(t);
     // buf refuses duplicate names; the first one wins here so a broken file cannot crash a check.
@@ -19,7 +19,7 @@ function byKey<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T> {
   return out;
 }
 
-function match<T>(previous: Map<string, T>, current: Map<string, T>): Pair<T>[] {
+function match<K, T>(previous: Map<K, T>, current: Map<K, T>): Pair<T>[] {
   const out: Pair<T>[] = [];
   for (const [k, p] of previous) {
     const c = current.get(k);
@@ -28,21 +28,33 @@ function match<T>(previous: Map<string, T>, current: Map<string, T>): Pair<T>[] 
   return out;
 }
 
-export function* allMessages(container: { readonly messages: readonly ImageMessage[] }): Generator<ImageMessage> {
+// Arrays rather than generators: the rules walk every file's messages several times, and a
+// recursive generator passes each nested message up through one generator per level.
+
+/** Every message of a file or message, depth first, nested ones right after their parent. */
+export function allMessages(container: { readonly messages: readonly ImageMessage[] }): ImageMessage[] {
+  const out: ImageMessage[] = [];
+  pushMessages(container, out);
+  return out;
+}
+
+function pushMessages(container: { readonly messages: readonly ImageMessage[] }, out: ImageMessage[]): void {
   for (const m of container.messages) {
-    yield m;
-    yield* allMessages(m);
+    out.push(m);
+    if (m.messages.length) pushMessages(m, out);
   }
 }
 
-export function* allEnums(file: ImageFile): Generator<ImageEnum> {
-  yield* file.enums;
-  for (const m of allMessages(file)) yield* m.enums;
+export function allEnums(file: ImageFile): ImageEnum[] {
+  const out = [...file.enums];
+  for (const m of allMessages(file)) for (const e of m.enums) out.push(e);
+  return out;
 }
 
-export function* allExtensions(file: ImageFile): Generator<ImageField> {
-  yield* file.extensions;
-  for (const m of allMessages(file)) yield* m.extensions;
+export function allExtensions(file: ImageFile): ImageField[] {
+  const out = [...file.extensions];
+  for (const m of allMessages(file)) for (const x of m.extensions) out.push(x);
+  return out;
 }
 
 export class Pairs {
@@ -59,8 +71,9 @@ export class Pairs {
   }
 
   private memo<T>(key: string, make: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as T;
+    let value = this.cache.get(key) as T | undefined;
+    if (value === undefined) this.cache.set(key, (value = make()));
+    return value;
   }
 
   get currentFileByPath(): Map<string, ImageFile> {
@@ -76,11 +89,11 @@ export class Pairs {
   }
 
   get currentMessages(): Map<string, ImageMessage> {
-    return this.memo('currentMessages', () => byKey(this.currentFiles.flatMap((f) => [...allMessages(f)]), (m) => m.fullName));
+    return this.memo('currentMessages', () => byKey(this.currentFiles.flatMap((f) => allMessages(f)), (m) => m.fullName));
   }
 
   get previousMessages(): Map<string, ImageMessage> {
-    return this.memo('previousMessages', () => byKey(this.previousFiles.flatMap((f) => [...allMessages(f)]), (m) => m.fullName));
+    return this.memo('previousMessages', () => byKey(this.previousFiles.flatMap((f) => allMessages(f)), (m) => m.fullName));
   }
 
   get messages(): Pair<ImageMessage>[] {
@@ -88,16 +101,16 @@ export class Pairs {
   }
 
   get currentEnums(): Map<string, ImageEnum> {
-    return this.memo('currentEnums', () => byKey(this.currentFiles.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+    return this.memo('currentEnums', () => byKey(this.currentFiles.flatMap((f) => allEnums(f)), (e) => e.fullName));
   }
 
   get previousEnums(): Map<string, ImageEnum> {
-    return this.memo('previousEnums', () => byKey(this.previousFiles.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+    return this.memo('previousEnums', () => byKey(this.previousFiles.flatMap((f) => allEnums(f)), (e) => e.fullName));
   }
 
   /** Enums of every file, imports included, for looking up the enum a field names. */
   enumAnywhere(side: 'previous' | 'current', fullName: string): ImageEnum | undefined {
-    const index = this.memo(`allEnums:${side}`, () => byKey(this[side].files.flatMap((f) => [...allEnums(f)]), (e) => e.fullName));
+    const index = this.memo(side === 'previous' ? 'allEnums:previous' : 'allEnums:current', () => byKey(this[side].files.flatMap((f) => allEnums(f)), (e) => e.fullName));
     return index.get(fullName);
   }
 
@@ -128,8 +141,8 @@ export class Pairs {
       const extensionKey = (f: ImageField) => `${f.extendee ?? ''}\u0000${f.number}`;
       out.push(
         ...match(
-          byKey(this.previousFiles.flatMap((f) => [...allExtensions(f)]), extensionKey),
-          byKey(this.currentFiles.flatMap((f) => [...allExtensions(f)]), extensionKey),
+          byKey(this.previousFiles.flatMap((f) => allExtensions(f)), extensionKey),
+          byKey(this.currentFiles.flatMap((f) => allExtensions(f)), extensionKey),
         ),
       );
       return out;
@@ -137,6 +150,6 @@ export class Pairs {
   }
 }
 
-export function byNumber(fields: readonly ImageField[]): Map<string, ImageField> {
-  return byKey(fields, (f) => String(f.number));
+export function byNumber(fields: readonly ImageField[]): Map<number, ImageField> {
+  return byKey(fields, (f) => f.number);
 }

@@ -8,7 +8,7 @@ export const enumNoDelete: BreakingRule = {
   categories: ['FILE', 'CSR'],
   check(pairs, report) {
     for (const [previous, current] of pairs.files) {
-      const now = new Set([...allEnums(current)].map((e) => e.nestedName));
+      const now = new Set(allEnums(current).map((e) => e.nestedName));
       for (const e of allEnums(previous)) {
         if (now.has(e.nestedName)) continue;
         report({

@@ -8,7 +8,7 @@ export const extensionNoDelete: BreakingRule = {
   categories: ['FILE'],
   check(pairs, report) {
     for (const [previous, current] of pairs.files) {
-      const now = new Set([...allExtensions(current)].map(extensionNestedName));
+      const now = new Set(allExtensions(current).map(extensionNestedName));
       for (const x of allExtensions(previous)) {
         const name = extensionNestedName(x);
         if (now.has(name)) continue;

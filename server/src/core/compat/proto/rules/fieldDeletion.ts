@@ -10,7 +10,7 @@ export function checkFieldDeletion(pairs: Pairs, report: (r: RuleReport) => void
   for (const [previous, current] of pairs.messages) {
     const now = byNumber(current.fields);
     for (const f of byNumber(previous.fields).values()) {
-      if (now.has(String(f.number))) continue;
+      if (now.has(f.number)) continue;
       if (allow === 'number' && current.reservedRanges.some((r) => f.number >= r.start && f.number <= r.end)) continue;
       if (allow === 'name' && current.reservedNames.includes(f.name)) continue;
       const suffix = allow === 'number' ? ` without reserving the number "${f.number}"` : allow === 'name' ? ` without reserving the name "${f.name}"` : '';

@@ -8,7 +8,7 @@ export const packageEnumNoDelete: BreakingRule = {
   categories: ['PACKAGE'],
   check(pairs, report) {
     const index = (files: typeof pairs.currentFiles) =>
-      byPackage(files.flatMap((f) => [...allEnums(f)]), (e) => e.file.package, (e) => e.nestedName);
+      byPackage(files.flatMap((f) => allEnums(f)), (e) => e.file.package, (e) => e.nestedName);
     const now = index(pairs.currentFiles);
     for (const [pkg, enums] of index(pairs.previousFiles)) {
       const current = now.get(pkg);

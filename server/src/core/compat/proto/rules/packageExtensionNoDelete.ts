@@ -9,7 +9,7 @@ export const packageExtensionNoDelete: BreakingRule = {
   categories: ['PACKAGE'],
   check(pairs, report) {
     const index = (files: typeof pairs.currentFiles) =>
-      byPackage(files.flatMap((f) => [...allExtensions(f)]), (x) => x.file.package, extensionNestedName);
+      byPackage(files.flatMap((f) => allExtensions(f)), (x) => x.file.package, extensionNestedName);
     const now = index(pairs.currentFiles);
     for (const [pkg, extensions] of index(pairs.previousFiles)) {
       const current = now.get(pkg);

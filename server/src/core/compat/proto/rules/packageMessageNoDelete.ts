@@ -9,7 +9,7 @@ export const packageMessageNoDelete: BreakingRule = {
   categories: ['PACKAGE'],
   check(pairs, report) {
     const index = (files: typeof pairs.currentFiles) =>
-      byPackage(files.flatMap((f) => [...allMessages(f)]), (m) => m.file.package, (m) => m.nestedName);
+      byPackage(files.flatMap((f) => allMessages(f)), (m) => m.file.package, (m) => m.nestedName);
     const now = index(pairs.currentFiles);
     for (const [pkg, messages] of index(pairs.previousFiles)) {
       const current = now.get(pkg);
