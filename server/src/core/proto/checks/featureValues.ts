@@ -21,56 +21,61 @@ const TARGET_WORDS: Record<FeatureTarget, string> = {
   extensionRange: 'an extension range',
 };
 
-/** Every option of the file with the kind of declaration it is set on. */
-function* allOptions(body: readonly TopLevelDecl[]): Generator<[OptionDecl, FeatureTarget]> {
+type OptionVisit = (option: OptionDecl, target: FeatureTarget) => void;
+
+/**
+ * Every option of the file with the kind of declaration it is set on. A callback rather than a
+ * generator: every file is walked, and nested generators allocate at each option and level.
+ */
+function forEachOption(body: readonly TopLevelDecl[], visit: OptionVisit): void {
   for (const d of body) {
-    if (d.kind === 'option') yield [d, 'file'];
-    else if (d.kind === 'message') yield* messageOptions(d.body);
-    else if (d.kind === 'enum') yield* enumOptions(d.body);
+    if (d.kind === 'option') visit(d, 'file');
+    else if (d.kind === 'message') messageOptions(d.body, visit);
+    else if (d.kind === 'enum') enumOptions(d.body, visit);
     else if (d.kind === 'extend') {
-      for (const f of d.body) if (f.kind !== 'empty') yield* fieldOptions(f);
+      for (const f of d.body) if (f.kind !== 'empty') fieldOptions(f, visit);
     } else if (d.kind === 'service') {
       for (const el of d.body) {
-        if (el.kind === 'option') yield [el, 'service'];
-        else if (el.kind === 'rpc') for (const o of el.options) yield [o, 'method'];
+        if (el.kind === 'option') visit(el, 'service');
+        else if (el.kind === 'rpc') for (const o of el.options) visit(o, 'method');
       }
     }
   }
 }
 
-function* fieldOptions(f: { options: readonly OptionDecl[]; kind: string; body?: readonly MessageElement[] }): Generator<[OptionDecl, FeatureTarget]> {
-  for (const o of f.options) yield [o, 'field'];
-  if (f.kind === 'group' && f.body) yield* messageOptions(f.body);
+function fieldOptions(f: { options: readonly OptionDecl[]; kind: string; body?: readonly MessageElement[] }, visit: OptionVisit): void {
+  for (const o of f.options) visit(o, 'field');
+  if (f.kind === 'group' && f.body) messageOptions(f.body, visit);
 }
 
-function* messageOptions(body: readonly MessageElement[]): Generator<[OptionDecl, FeatureTarget]> {
+function messageOptions(body: readonly MessageElement[], visit: OptionVisit): void {
   for (const el of body) {
     switch (el.kind) {
       case 'option':
-        yield [el, 'message'];
+        visit(el, 'message');
         break;
       case 'field':
       case 'mapField':
       case 'group':
-        yield* fieldOptions(el);
+        fieldOptions(el, visit);
         break;
       case 'oneof':
         for (const m of el.body) {
-          if (m.kind === 'option') yield [m, 'oneof'];
-          else if (m.kind === 'field' || m.kind === 'group') yield* fieldOptions(m);
+          if (m.kind === 'option') visit(m, 'oneof');
+          else if (m.kind === 'field' || m.kind === 'group') fieldOptions(m, visit);
         }
         break;
       case 'extensions':
-        for (const o of el.options) yield [o, 'extensionRange'];
+        for (const o of el.options) visit(o, 'extensionRange');
         break;
       case 'message':
-        yield* messageOptions(el.body);
+        messageOptions(el.body, visit);
         break;
       case 'enum':
-        yield* enumOptions(el.body);
+        enumOptions(el.body, visit);
         break;
       case 'extend':
-        for (const f of el.body) if (f.kind !== 'empty') yield* fieldOptions(f);
+        for (const f of el.body) if (f.kind !== 'empty') fieldOptions(f, visit);
         break;
       default:
         break;
@@ -78,20 +83,20 @@ function* messageOptions(body: readonly MessageElement[]): Generator<[OptionDecl
   }
 }
 
-function* enumOptions(body: readonly EnumElement[]): Generator<[OptionDecl, FeatureTarget]> {
+function enumOptions(body: readonly EnumElement[], visit: OptionVisit): void {
   for (const el of body) {
-    if (el.kind === 'option') yield [el, 'enum'];
-    else if (el.kind === 'enumValue') for (const o of el.options) yield [o, 'enumValue'];
+    if (el.kind === 'option') visit(el, 'enum');
+    else if (el.kind === 'enumValue') for (const o of el.options) visit(o, 'enumValue');
   }
 }
 
 export function checkFeatureValues(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntax = fileSyntax(ctx.ast);
-  for (const [opt, target] of allOptions(ctx.ast.body)) {
+  forEachOption(ctx.ast.body, (opt, target) => {
     const parts = opt.name.parts;
     const head = parts[0];
-    if (!head || head.extension || head.text !== 'features') continue;
+    if (!head || head.extension || head.text !== 'features') return;
     if (syntax.kind !== 'editions') {
       out.push(
         diagnostic(
@@ -101,10 +106,10 @@ export function checkFeatureValues(ctx: CheckContext): Diagnostic[] {
           head.span,
         ),
       );
-      continue;
+      return;
     }
     checkFeature(opt, target, syntax, out);
-  }
+  });
   return out;
 }
 
