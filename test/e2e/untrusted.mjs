@@ -105,6 +105,12 @@ try {
       return { done: false, seen: JSON.stringify(await rowTexts(page.locator('.notification-list-item'))).slice(0, 300) };
     }, { timeout: 30_000, what: `a notification saying '${want}'` });
     steps.log('notification:', text.slice(0, 200));
+    // A toast shows one line; expanded (focus it, then Right) it shows the whole reason for the screenshot.
+    if ((await toast.count()) > 0) {
+      await toast.first().click();
+      await page.keyboard.press('ArrowRight');
+      await toast.locator('.notification-list-item.expanded').first().waitFor({ timeout: 3_000 }).catch(() => {});
+    }
     await shot('generate-refused', true);
     if (existsSync(join(WS_DIR, gen.outDir))) throw new Error(`${gen.outDir} was created in an untrusted workspace`);
   }, { needs: ['untrusted-workbench-loads'], onFail });
