@@ -41,7 +41,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
 
 /** Window-level values. The server pulls resource-scoped values per folder with `workspace/configuration`. */
 function readSettings(): Settings {
-  const config = vscode.workspace.getConfiguration(configurationSection);
+  // `null`: any resource. Without it VS Code warns on each resource-scoped key read here.
+  const config = vscode.workspace.getConfiguration(configurationSection, null);
   return {
     importPaths: config.get<string[]>('importPaths', defaultSettings.importPaths),
     format: { enable: config.get<boolean>('format.enable', defaultSettings.format.enable) },

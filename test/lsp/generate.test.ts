@@ -255,10 +255,12 @@ describe('generate handlers over stdio', () => {
 });
 
 describe('generate handlers: settings and trust', () => {
-  test('an untrusted workspace writes nothing and says why', async () => {
+  test('an untrusted workspace offers no code lens, writes nothing and says why', async () => {
     const server = await startServer(files, { trusted: false });
     try {
       await server.open(eventsRel, events);
+      const lenses = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: server.uri(eventsRel) } });
+      assert.deepEqual(lenses, [], 'the command would only refuse');
       const res = await generateHandlers(server, { uris: [server.uri(eventsRel)] });
       assert.deepEqual([res.written, res.outDirs], [[], []]);
       assert.match(res.errors[0]!, /not trusted.*nothing was written/);

@@ -211,6 +211,8 @@ export function registerGenerate(
 
   connection.onCodeLens((params, token) =>
     runSafe<CodeLens[]>(log, 'codeLens', token, [], () => {
+      // Untrusted: the command would only refuse, so it is not offered.
+      if (!state.trusted) return [];
       const uri = params.textDocument.uri;
       const folder = state.sync(uri);
       if (!folder) return [];
