@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { ProtoProject } from '../../../server/src/core/proto/project';
 import { completion } from '../../../server/src/service/proto/completion';
 import { applyEdits, fixture } from '../fixture';
 
@@ -195,6 +196,24 @@ message Company {}
 `,
     { includes: ['Company'], excludes: ['Common'] },
   );
+});
+
+test('type completion parses no background file whose types it does not offer', () => {
+  // Indexed files are cold: only their symbols and imports stay in memory, and reading a
+  // declaration parses the file again (googleapis holds thousands of them).
+  const project = new ProtoProject();
+  const uri = (name: string) => `file:///ws/${name}.proto`;
+  for (let i = 0; i < 10; i++) {
+    const text = `syntax = "proto2";\npackage z${i};\nimport "zed${(i + 1) % 10}.proto";\nmessage Zed${i} { optional group Grp = 1 {} }\n`;
+    project.setFile({ uri: uri(`zed${i}`), importPath: `zed${i}.proto`, text }, { cold: true });
+  }
+  project.setFile({ uri: uri('status'), importPath: 'status.proto', text: 'syntax = "proto3";\npackage s;\nmessage Status {}\n' }, { cold: true });
+  const main = 'syntax = "proto3";\nmessage Order {\n  Sta\n}\n';
+  project.setFile({ uri: uri('main'), importPath: 'main.proto', text: main });
+  const labels = completion(project, uri('main'), { line: 2, character: 5 }).items.map((i) => i.label);
+  assert.ok(labels.includes('s.Status'), JSON.stringify(labels));
+  const warm = (name: string) => (project.get(uri(name)) as unknown as { isWarm: boolean }).isWarm;
+  assert.deepEqual([...Array(10).keys()].filter((i) => warm(`zed${i}`)), []);
 });
 
 test('a typed qualifier keeps its form', () => {

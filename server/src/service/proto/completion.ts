@@ -352,8 +352,8 @@ function typeItems(req: Request, opts: TypeOptions): CompletionItem[] {
     for (const s of SCALAR_TYPES) out.push({ label: s, kind: CompletionItemKind.Keyword, detail: 'scalar', textEdit: edit(req, s), sortText: `1${s}` });
   }
   for (const symbol of req.project.allSymbols()) {
-    if (!isType(symbol) || (opts.messagesOnly && symbol.kind !== 'message') || symbol.node?.kind === 'group') continue;
-    const item = symbolItem(req, symbol, isType, { gateAutoImport: true });
+    if (!isType(symbol) || (opts.messagesOnly && symbol.kind !== 'message')) continue;
+    const item = symbolItem(req, symbol, isType, { gateAutoImport: true, skipGroups: true });
     if (item) out.push(item);
   }
   return out;
@@ -383,7 +383,7 @@ function symbolItem(
   req: Request,
   symbol: ProtoSymbol,
   accept: (s: ProtoSymbol) => boolean,
-  opts: { readonly wrap?: (name: string) => string; readonly gateAutoImport: boolean },
+  opts: { readonly wrap?: (name: string) => string; readonly gateAutoImport: boolean; readonly skipGroups?: boolean },
 ): CompletionItem | undefined {
   const { project, state } = req;
   const wrap = opts.wrap ?? ((n: string) => n);
@@ -410,6 +410,9 @@ function symbolItem(
   if (!name) return undefined;
   // After a qualifier, what is typed next may be a package or message component, not the name.
   if (!visible && opts.gateAutoImport && qualifier && !fuzzy(tail, name.slice(qualifier.length))) return undefined;
+  // Only now, for the few symbols that get this far: reading the declaration of a symbol in a
+  // background file parses that file again.
+  if (opts.skipGroups && symbol.node?.kind === 'group') return undefined;
   const text = wrap(name);
   const item: CompletionItem = {
     label: text,

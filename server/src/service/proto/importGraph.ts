@@ -1,5 +1,5 @@
 /**
- * Which files import a given file, directly or not, read from the syntax trees rather than the
+ * Which files import a given file, directly or not, read from the import statements rather than the
  * links: the links of files nobody has asked about yet are not computed, and computing them all
  * for one request would be wasteful. Adding an import of such a file would make a cycle.
  */
@@ -20,8 +20,10 @@ export function importerTest(project: ProtoProject, uri: string): (candidate: st
 function importersOf(project: ProtoProject, uri: string): Set<string> {
   const importedBy = new Map<string, string[]>();
   for (const from of project.uris()) {
-    for (const d of project.get(from)?.ast.body ?? []) {
-      if (d.kind !== 'import' || d.path === undefined) continue;
+    // The import statements, not the tree: reading a background file's tree parses it again,
+    // and a workspace holds thousands of them.
+    for (const d of project.get(from)?.imports ?? []) {
+      if (d.path === undefined) continue;
       const target = project.uriForImport(d.path);
       if (!target) continue;
       const list = importedBy.get(target);
