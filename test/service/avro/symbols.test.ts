@@ -79,3 +79,15 @@ record Invoice { string id; }
   assert.deepEqual(show('billing.inv'), ['acme.billing.Invoice Struct c.avdl:1:7-1:14']);
   assert.equal(show('').length, 3);
 });
+
+test('workspace symbols leave out a type whose name is empty (VS Code rejects a nameless symbol)', () => {
+  const f = avroFixture(`
+//- a.avsc
+{"type": "record", "name": "", "fields": []}
+//- b.avsc
+{"type": "record", "name": "acme.", "fields": []}
+//- c.avsc
+{"type": "record", "name": "R", "fields": []}
+`);
+  assert.deepEqual(noThrow(() => workspaceSymbols(f.project, '')).map((s) => s.name), ['R']);
+});

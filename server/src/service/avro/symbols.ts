@@ -89,6 +89,8 @@ export function workspaceSymbols(project: AvroProject, query: string, limit = WO
     for (const uri of project.registry.uris()) {
       for (const d of project.registry.definitionsIn(uri)) {
         const name = splitFullName(d.fullName).name;
+        // A type without a name (`"name": ""`, `"name": "a."`) cannot be searched for, and VS Code rejects a nameless symbol.
+        if (!name) continue;
         const score = matchScore(q, name, d.fullName);
         if (score !== undefined) scored.push({ uri, s: d.schema, full: d.fullName, name, score });
       }
