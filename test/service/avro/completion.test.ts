@@ -65,6 +65,13 @@ test('a field type offers primitives, named types by their shortest name, templa
   assert.equal(accept(source.replace('"type": $0', '"type": "Mo$0"'), 'Money'), '{"type": "record", "name": "R", "namespace": "acme", "fields": [{"name": "a", "type": "Money"}]}\n');
 });
 
+test('a type being typed without a name yet is not offered as a named type (an empty label)', () => {
+  const got = labels('{"type": "record", "name": "R", "fields": [{"name": "a", "type": $0}, {"name": "b", "type": {"type": "record", "name": "');
+  assert.ok(got.includes('R'), got.join(', '));
+  assert.ok(!got.includes(''), got.join(', '));
+  assert.ok(!labels('{"type": "record", "name": "a.", "fields": [{"name": "f", "type": $0}]}').includes(''));
+});
+
 test('a union member is a schema position too; a comma is added when another member follows', () => {
   assert.equal(accept('{"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", $0 "int"]}]}', 'string'), '{"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", "string", "int"]}]}\n');
 });

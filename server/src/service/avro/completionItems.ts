@@ -21,7 +21,8 @@ export function namedChoices(scope: AvroRegistry, ns: string, syntax: AvroSyntax
   const out: NamedChoice[] = [];
   for (const fullName of [...scope.names()].sort()) {
     const def = scope.lookup(fullName)[0];
-    if (!def) continue;
+    // A type whose name is not typed yet (`"name": ""`, `"name": "a."`) cannot be referred to.
+    if (!def || !splitFullName(fullName).name) continue;
     const text = shortestName(fullName, ns, syntax, scope);
     if (text !== undefined) out.push({ text, fullName, schema: def.schema });
   }
