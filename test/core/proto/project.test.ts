@@ -73,3 +73,24 @@ test('opening a cold file (same text, now hot) keeps everything derived', () => 
   assert.equal(p.setFile({ uri: 'mem:/b.proto', importPath: 'b.proto', text: B }, { cold: false }), false);
   assert.equal(p.link('mem:/b.proto'), link);
 });
+
+test("an enum's closedness is known from its file's own check, and an edit of that file changes it", () => {
+  const E2 = 'syntax = "proto2";\npackage e;\nenum Mode { A = 1; }\n';
+  const USE = 'syntax = "proto3";\npackage u;\nimport "e.proto";\nmessage U { e.Mode m = 1; }\n';
+  const codes = (p: ProtoProject, uri: string) => p.diagnostics(uri).map((d) => d.code);
+  const p = new ProtoProject();
+  p.setFile({ uri: 'mem:/e.proto', importPath: 'e.proto', text: E2 });
+  assert.deepEqual(codes(p, 'mem:/e.proto'), []);
+  // Done with it, as `check` is: the tree is dropped, the answer for its enum stays known.
+  p.release('mem:/e.proto');
+  p.setFile({ uri: 'mem:/u.proto', importPath: 'u.proto', text: USE });
+  assert.deepEqual(codes(p, 'mem:/u.proto'), ['proto3/closed-enum']);
+  const warm = (uri: string) => (p.get(uri) as unknown as { isWarm: boolean }).isWarm;
+  assert.equal(warm('mem:/e.proto'), false, 'the enum file was not parsed again');
+  // proto3 makes the enum open: the new symbol gets a new answer.
+  p.setFile({ uri: 'mem:/e.proto', importPath: 'e.proto', text: E2.replace('proto2', 'proto3').replace('A = 1', 'Z = 0') });
+  assert.deepEqual(codes(p, 'mem:/u.proto'), []);
+  // And back, without checking the enum's file first: worked out from its tree.
+  p.setFile({ uri: 'mem:/e.proto', importPath: 'e.proto', text: E2 }, { cold: true });
+  assert.deepEqual(codes(p, 'mem:/u.proto'), ['proto3/closed-enum']);
+});

@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { CheckContext } from './context';
+import { rememberClosedEnums } from './closedEnums';
 import { checkDefaults } from './defaults';
 import { checkDuplicateNames } from './duplicateNames';
 import { checkDuplicateOptions } from './duplicateOptions';
@@ -58,6 +59,11 @@ export function runChecks(ctx: CheckContext): Diagnostic[] {
       const what = e instanceof Error ? e.message : String(e);
       out.push(diagnostic('internal/check-failed', 'error', `internal error in check ${check.name}: ${what}: please report it`, { start: 0, end: 0 }));
     }
+  }
+  try {
+    rememberClosedEnums(ctx);
+  } catch {
+    // Only a shortcut for later files: they work it out themselves.
   }
   return out;
 }
