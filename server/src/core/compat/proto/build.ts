@@ -162,12 +162,28 @@ export class ImageBuilder {
     if (s.length < 13) return s;
     let v = this.strings.get(s);
     if (v === undefined) {
-      // Flattening a fresh concatenation copies the characters out of the source text.
-      v = (' ' + s).slice(1);
+      v = detach(s);
       this.strings.set(v, v);
     }
     return v;
   }
+}
+
+/**
+ * A copy of a string that holds no slice of a file's text: for names that are unique anyway (a
+ * message's full name), where sharing them through the builder's table would only cost lookups.
+ */
+function detach(s: string): string {
+  // Shorter strings are never slices or concatenations in V8; flattening a fresh concatenation
+  // copies the characters out of the source text.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** An element's full name, its name and its name without the package, all parts of one copied string. */
+interface ElementNames {
+  readonly fullName: string;
+  readonly name: string;
+  readonly nestedName: string;
 }
 
 /** A field's type: a scalar kind, or a reference resolved later (the kind is a placeholder until then). */
@@ -318,6 +334,13 @@ function buildFile(
   const legacyEdition = !editions || (edition ?? '') < '2024';
   const javaCheckUtf8 = options.get('java_string_check_utf8');
 
+  const packagePrefix = packageName + '.';
+  const nested = (fullName: string): string => (packageName && fullName.startsWith(packagePrefix) ? fullName.slice(packagePrefix.length) : fullName);
+  const namesOf = (scopeName: string, name: string): ElementNames => {
+    const fullName = detach(scopeName ? `${scopeName}.${name}` : name);
+    return { fullName, name: name.length < 13 ? name : fullName.slice(fullName.length - name.length), nestedName: nested(fullName) };
+  };
+
   const feature = (scope: Scope, name: string, ext?: string): string | undefined => (editions ? inherited(scope, name, ext) : undefined);
   const jsonFormatOf = (scope: Scope): 'ALLOW' | 'LEGACY_BEST_EFFORT' => {
     const v = feature(scope, 'json_format');
@@ -407,7 +430,7 @@ function buildFile(
       if (javaCheckUtf8?.value === 'true') javaUtf8Validation = 'VERIFY';
     } else if (inherited(chain, 'utf8_validation', 'pb.java') === 'VERIFY') javaUtf8Validation = 'VERIFY';
 
-    const fullName = ctx.extendee === undefined ? undefined : own(ctx.scopeName ? `${ctx.scopeName}.${parts.name}` : parts.name);
+    const fullName = ctx.extendee === undefined ? undefined : detach(ctx.scopeName ? `${ctx.scopeName}.${parts.name}` : parts.name);
     const field: Mutable<ImageField> = {
       file,
       message: ctx.message,
@@ -465,13 +488,13 @@ function buildFile(
     }
     const reserved = reservedOf(e.body, ENUM_MAX, own);
     const enumType = feature(chain, 'enum_type');
-    const fullName = own(scopeName ? `${scopeName}.${e.name.text}` : e.name.text);
+    const names = namesOf(scopeName, e.name.text);
     return {
       file,
       parent,
-      name: own(e.name.text),
-      fullName,
-      nestedName: own(nested(fullName)),
+      name: names.name,
+      fullName: names.fullName,
+      nestedName: names.nestedName,
       span: e.span,
       nameSpan: e.name.span,
       values,
@@ -484,8 +507,6 @@ function buildFile(
       jsonFormatSpan: editions ? ownFeature(ownOptions, 'json_format')?.span : undefined,
     };
   };
-
-  const nested = (fullName: string): string => (packageName && fullName.startsWith(packageName + '.') ? fullName.slice(packageName.length + 1) : fullName);
 
   const buildExtend = (x: ExtendDecl, scopeName: string, scope: Scope, message: ImageMessage | undefined, out: ImageField[], nestedOut: ImageMessage[]) => {
     const extendee = { ref: x.extendee, scope: scopeName };
@@ -539,7 +560,8 @@ function buildFile(
     if (!m.name) return undefined;
     const ownOptions = m.body.filter((x): x is OptionDecl => x.kind === 'option');
     const chain: Scope = [...scope, ownOptions];
-    const fullName = own(scopeName ? `${scopeName}.${m.name.text}` : m.name.text);
+    const names = namesOf(scopeName, m.name.text);
+    const fullName = names.fullName;
     const fields: ImageField[] = [];
     const oneofs: ImageOneof[] = [];
     const messages: ImageMessage[] = [];
@@ -554,9 +576,9 @@ function buildFile(
     const msg: ImageMessage = {
       file,
       parent,
-      name: own(m.name.text),
+      name: names.name,
       fullName,
-      nestedName: own(nested(fullName)),
+      nestedName: names.nestedName,
       span: m.span,
       nameSpan: m.name.span,
       fields,
@@ -654,15 +676,15 @@ function buildFile(
   /** A map field is a repeated field of a synthesized entry message with `key = 1` and `value = 2`. */
   const mapField = (f: MapFieldDecl, parent: ImageMessage, chain: Scope): { field: ImageField; message: ImageMessage } | undefined => {
     if (!f.name || !f.number) return undefined;
-    const entryName = own(mapEntryName(f.name.text));
-    const entryFullName = own(`${parent.fullName}.${entryName}`);
+    const names = namesOf(parent.fullName, mapEntryName(f.name.text));
+    const entryFullName = names.fullName;
     const entryFields: ImageField[] = [];
     const entry: ImageMessage = {
       file,
       parent,
-      name: entryName,
+      name: names.name,
       fullName: entryFullName,
-      nestedName: own(nested(entryFullName)),
+      nestedName: names.nestedName,
       span: f.span,
       nameSpan: f.typeSpan,
       fields: entryFields,
@@ -710,9 +732,10 @@ function buildFile(
 
   const buildService = (s: ServiceDecl): ImageService | undefined => {
     if (!s.name) return undefined;
-    const fullName = own(packageName ? `${packageName}.${s.name.text}` : s.name.text);
+    const names = namesOf(packageName, s.name.text);
+    const fullName = names.fullName;
     const methods: ImageMethod[] = [];
-    const service: ImageService = { file, name: own(s.name.text), fullName, span: s.span, nameSpan: s.name.span, methods };
+    const service: ImageService = { file, name: names.name, fullName, span: s.span, nameSpan: s.name.span, methods };
     for (const r of s.body) {
       if (r.kind !== 'rpc' || !r.name) continue;
       const idem = stringOption(r.options, 'idempotency_level');
