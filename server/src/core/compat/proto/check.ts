@@ -7,7 +7,7 @@ import { compareFindings, type Finding } from '../finding';
 import { isUnstablePackage, pathIgnored, resolveBreakingRules, type BreakingConfig } from './config';
 import type { ImageFile, ProtoImage } from './image';
 import { Pairs } from './pairs';
-import type { RuleReport } from './rule';
+import type { BreakingRule, Report, RuleReport } from './rule';
 
 export function checkBreaking(before: ProtoImage, after: ProtoImage, config: BreakingConfig = {}): Finding[] {
   const resolved = resolveBreakingRules(config);
@@ -20,13 +20,29 @@ export function checkBreaking(before: ProtoImage, after: ProtoImage, config: Bre
     if (only && pathIgnored(only, file.path)) return true;
     return resolved.ignoreUnstablePackages && isUnstablePackage(file.package);
   };
+  const reporter = (rule: BreakingRule): Report => (r) => {
+    if (ignored(rule.id, r.at?.file) || ignored(rule.id, r.was?.file)) return;
+    const finding = toFinding(rule.id, r);
+    if (finding) out.push(finding);
+  };
+  const fileRules: [BreakingRule, Report][] = [];
+  const fieldRules: [BreakingRule, Report][] = [];
+  const messageRules: [BreakingRule, Report][] = [];
+  const enumRules: [BreakingRule, Report][] = [];
   for (const rule of resolved.rules) {
-    rule.check(pairs, (r) => {
-      if (ignored(rule.id, r.at?.file) || ignored(rule.id, r.was?.file)) return;
-      const finding = toFinding(rule.id, r);
-      if (finding) out.push(finding);
-    });
+    const report = reporter(rule);
+    rule.check?.(pairs, report);
+    if (rule.filePair) fileRules.push([rule, report]);
+    if (rule.fieldPair) fieldRules.push([rule, report]);
+    if (rule.messagePair) messageRules.push([rule, report]);
+    if (rule.enumPair) enumRules.push([rule, report]);
   }
+  // Each kind of pair walked once for all its rules. The order findings are found in does not
+  // matter: they are sorted, and one rule still meets its pairs in order.
+  if (fileRules.length) for (const [p, c] of pairs.files) for (const [rule, report] of fileRules) rule.filePair!(p, c, report, pairs);
+  if (messageRules.length) for (const [p, c] of pairs.messages) for (const [rule, report] of messageRules) rule.messagePair!(p, c, report, pairs);
+  if (fieldRules.length) for (const [p, c] of pairs.fields) for (const [rule, report] of fieldRules) rule.fieldPair!(p, c, report, pairs);
+  if (enumRules.length) for (const [p, c] of pairs.enums) for (const [rule, report] of enumRules) rule.enumPair!(p, c, report, pairs);
   return out.sort(compareFindings);
 }
 

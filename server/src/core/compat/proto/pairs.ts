@@ -137,7 +137,7 @@ export class Pairs {
   get fields(): Pair<ImageField>[] {
     return this.memo('fields', () => {
       const out: Pair<ImageField>[] = [];
-      for (const [p, c] of this.messages) out.push(...match(byNumber(p.fields), byNumber(c.fields)));
+      for (const [p, c] of this.messages) matchFields(p.fields, c.fields, out);
       const extensionKey = (f: ImageField) => `${f.extendee ?? ''}\u0000${f.number}`;
       out.push(
         ...match(
@@ -152,4 +152,45 @@ export class Pairs {
 
 export function byNumber(fields: readonly ImageField[]): Map<number, ImageField> {
   return byKey(fields, (f) => f.number);
+}
+
+/**
+ * Most messages have a handful of fields: scanning them is cheaper than building two maps per
+ * matched message, as `byNumber` would. Longer lists go through the maps.
+ */
+const SCAN_UP_TO = 16;
+
+/** Fields matched by number, the first field with a number winning on each side, in the previous side's order. */
+function matchFields(previous: readonly ImageField[], current: readonly ImageField[], out: Pair<ImageField>[]): void {
+  if (previous.length > SCAN_UP_TO || current.length > SCAN_UP_TO) {
+    for (const pair of match(byNumber(previous), byNumber(current))) out.push(pair);
+    return;
+  }
+  for (let i = 0; i < previous.length; i++) {
+    const p = previous[i]!;
+    if (firstWithNumber(previous, p.number) !== i) continue;
+    const j = firstWithNumber(current, p.number);
+    if (j >= 0) out.push([p, current[j]!]);
+  }
+}
+
+/** The first field of `fields` with the number (and a later one with the same number is a duplicate), else -1. */
+function firstWithNumber(fields: readonly ImageField[], number: number): number {
+  for (let i = 0; i < fields.length; i++) if (fields[i]!.number === number) return i;
+  return -1;
+}
+
+/** The previous message's fields (the first per number) whose number the current message no longer has. */
+export function deletedFields(previous: readonly ImageField[], current: readonly ImageField[]): ImageField[] {
+  const out: ImageField[] = [];
+  if (previous.length > SCAN_UP_TO || current.length > SCAN_UP_TO) {
+    const now = byNumber(current);
+    for (const f of byNumber(previous).values()) if (!now.has(f.number)) out.push(f);
+    return out;
+  }
+  for (let i = 0; i < previous.length; i++) {
+    const f = previous[i]!;
+    if (firstWithNumber(previous, f.number) === i && firstWithNumber(current, f.number) < 0) out.push(f);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Fix } from '../../diagnostics/diagnostic';
 import type { Span } from '../../text/span';
-import type { ImageFile } from './image';
+import type { ImageEnum, ImageField, ImageFile, ImageMessage } from './image';
 import type { Pairs } from './pairs';
 
 export type Category = 'FILE' | 'PACKAGE' | 'WIRE_JSON' | 'WIRE' | 'CSR';
@@ -35,12 +35,24 @@ export interface RuleReport {
   readonly fixes?: readonly Fix[];
 }
 
+export type Report = (r: RuleReport) => void;
+
+/**
+ * A rule checks the images as a whole (`check`), or one matched pair at a time: files (by path),
+ * fields (by number within matched messages, then extensions), messages or enums. The checker walks each kind of
+ * pair once and hands every pair to every rule that checks that kind: tens of thousands of pairs
+ * are read once rather than once per rule.
+ */
 export interface BreakingRule {
   /** buf's rule ID, used as the finding's code. */
   readonly id: string;
   /** The categories buf v2 puts the rule in (none for a rule only named explicitly). */
   readonly categories: readonly Category[];
-  check(pairs: Pairs, report: (r: RuleReport) => void): void;
+  check?(pairs: Pairs, report: Report): void;
+  filePair?(previous: ImageFile, current: ImageFile, report: Report, pairs: Pairs): void;
+  fieldPair?(previous: ImageField, current: ImageField, report: Report, pairs: Pairs): void;
+  messagePair?(previous: ImageMessage, current: ImageMessage, report: Report, pairs: Pairs): void;
+  enumPair?(previous: ImageEnum, current: ImageEnum, report: Report, pairs: Pairs): void;
 }
 
 /** A place on an element of the current file. */

@@ -3,9 +3,8 @@
  * into the label, maps apart) compared through a grouping; map entries are generated and skipped.
  */
 import { fieldDescription } from '../describe';
-import type { Cardinality } from '../image';
-import type { Pairs } from '../pairs';
-import { at, was, type RuleReport } from '../rule';
+import type { Cardinality, ImageField } from '../image';
+import { at, was, type Report } from '../rule';
 
 const NAMES: Record<Cardinality, string> = {
   explicit: 'optional with explicit presence',
@@ -15,15 +14,13 @@ const NAMES: Record<Cardinality, string> = {
   map: 'map',
 };
 
-export function checkCardinality(pairs: Pairs, report: (r: RuleReport) => void, group: (c: Cardinality) => string): void {
-  for (const [previous, current] of pairs.fields) {
-    if (previous.message?.isMapEntry && current.message?.isMapEntry && previous.extendee === undefined) continue;
-    if (group(previous.cardinality) === group(current.cardinality)) continue;
-    report({
-      message: `${fieldDescription(current)} changed cardinality from "${NAMES[previous.cardinality]}" to "${NAMES[current.cardinality]}"`,
-      at: at(current.file, current.labelSpan ?? current.typeSpan),
-      was: was(previous.file, previous.labelSpan ?? previous.typeSpan),
-    });
-  }
+export function checkCardinality(previous: ImageField, current: ImageField, report: Report, group: (c: Cardinality) => string): void {
+  if (previous.message?.isMapEntry && current.message?.isMapEntry && previous.extendee === undefined) return;
+  if (group(previous.cardinality) === group(current.cardinality)) return;
+  report({
+    message: `${fieldDescription(current)} changed cardinality from "${NAMES[previous.cardinality]}" to "${NAMES[current.cardinality]}"`,
+    at: at(current.file, current.labelSpan ?? current.typeSpan),
+    was: was(previous.file, previous.labelSpan ?? previous.typeSpan),
+  });
 }
 

@@ -6,17 +6,15 @@ import { was, type BreakingRule } from '../rule';
 export const enumNoDelete: BreakingRule = {
   id: 'ENUM_NO_DELETE',
   categories: ['FILE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.files) {
-      const now = new Set(allEnums(current).map((e) => e.nestedName));
-      for (const e of allEnums(previous)) {
-        if (now.has(e.nestedName)) continue;
-        report({
-          message: `previously present enum "${e.nestedName}" was deleted from file`,
-          at: deletedPlace(current, e.nestedName),
-          was: was(previous, e.nameSpan),
-        });
-      }
+  filePair(previous, current, report) {
+    const now = new Set(allEnums(current).map((e) => e.nestedName));
+    for (const e of allEnums(previous)) {
+      if (now.has(e.nestedName)) continue;
+      report({
+        message: `previously present enum "${e.nestedName}" was deleted from file`,
+        at: deletedPlace(current, e.nestedName),
+        was: was(previous, e.nameSpan),
+      });
     }
   },
 };

@@ -4,14 +4,12 @@ import { at, was, type BreakingRule } from '../rule';
 export const enumSameJsonFormat: BreakingRule = {
   id: 'ENUM_SAME_JSON_FORMAT',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.enums) {
-      if (previous.jsonFormat !== 'ALLOW' || current.jsonFormat === 'ALLOW') continue;
-      report({
-        message: `enum "${current.name}" JSON format support changed from ${previous.jsonFormat} to ${current.jsonFormat}`,
-        at: at(current.file, current.jsonFormatSpan ?? current.nameSpan),
-        was: was(previous.file, previous.jsonFormatSpan ?? previous.nameSpan),
-      });
-    }
+  enumPair(previous, current, report) {
+    if (previous.jsonFormat !== 'ALLOW' || current.jsonFormat === 'ALLOW') return;
+    report({
+      message: `enum "${current.name}" JSON format support changed from ${previous.jsonFormat} to ${current.jsonFormat}`,
+      at: at(current.file, current.jsonFormatSpan ?? current.nameSpan),
+      was: was(previous.file, previous.jsonFormatSpan ?? previous.nameSpan),
+    });
   },
 };

@@ -4,15 +4,13 @@ import { at, was, type BreakingRule } from '../rule';
 export const enumSameType: BreakingRule = {
   id: 'ENUM_SAME_TYPE',
   categories: ['FILE', 'PACKAGE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.enums) {
-      if (previous.closed === current.closed) continue;
-      const [from, to] = current.closed ? ['open', 'closed'] : ['closed', 'open'];
-      report({
-        message: `enum "${current.name}" changed from ${from} to ${to}`,
-        at: at(current.file, current.enumTypeSpan ?? current.nameSpan),
-        was: was(previous.file, previous.enumTypeSpan ?? previous.nameSpan),
-      });
-    }
+  enumPair(previous, current, report) {
+    if (previous.closed === current.closed) return;
+    const [from, to] = current.closed ? ['open', 'closed'] : ['closed', 'open'];
+    report({
+      message: `enum "${current.name}" changed from ${from} to ${to}`,
+      at: at(current.file, current.enumTypeSpan ?? current.nameSpan),
+      was: was(previous.file, previous.enumTypeSpan ?? previous.nameSpan),
+    });
   },
 };

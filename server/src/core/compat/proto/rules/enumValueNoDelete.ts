@@ -5,5 +5,5 @@ import { checkEnumValueDeletion } from './enumValueDeletion';
 export const enumValueNoDelete: BreakingRule = {
   id: 'ENUM_VALUE_NO_DELETE',
   categories: ['FILE', 'PACKAGE', 'CSR'],
-  check: (pairs, report) => checkEnumValueDeletion(pairs, report, 'none'),
+  enumPair: (previous, current, report) => checkEnumValueDeletion(previous, current, report, 'none'),
 };

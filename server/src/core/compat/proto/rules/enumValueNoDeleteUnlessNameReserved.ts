@@ -5,5 +5,5 @@ import { checkEnumValueDeletion } from './enumValueDeletion';
 export const enumValueNoDeleteUnlessNameReserved: BreakingRule = {
   id: 'ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED',
   categories: ['WIRE_JSON', 'CSR'],
-  check: (pairs, report) => checkEnumValueDeletion(pairs, report, 'name'),
+  enumPair: (previous, current, report) => checkEnumValueDeletion(previous, current, report, 'name'),
 };

@@ -5,5 +5,5 @@ import { checkEnumValueDeletion } from './enumValueDeletion';
 export const enumValueNoDeleteUnlessNumberReserved: BreakingRule = {
   id: 'ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED',
   categories: ['WIRE_JSON', 'WIRE', 'CSR'],
-  check: (pairs, report) => checkEnumValueDeletion(pairs, report, 'number'),
+  enumPair: (previous, current, report) => checkEnumValueDeletion(previous, current, report, 'number'),
 };

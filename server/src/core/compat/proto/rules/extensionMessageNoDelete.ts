@@ -5,11 +5,9 @@ import { atParent, was, type BreakingRule } from '../rule';
 export const extensionMessageNoDelete: BreakingRule = {
   id: 'EXTENSION_MESSAGE_NO_DELETE',
   categories: ['FILE', 'PACKAGE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.messages) {
-      for (const message of lostRanges('extension', current, previous, previous.extensionRanges, current.extensionRanges)) {
-        report({ message, at: atParent(current.file, current.nameSpan), was: was(previous.file, previous.nameSpan) });
-      }
+  messagePair(previous, current, report) {
+    for (const message of lostRanges('extension', current, previous, previous.extensionRanges, current.extensionRanges)) {
+      report({ message, at: atParent(current.file, current.nameSpan), was: was(previous.file, previous.nameSpan) });
     }
   },
 };

@@ -6,18 +6,16 @@ import { was, type BreakingRule } from '../rule';
 export const extensionNoDelete: BreakingRule = {
   id: 'EXTENSION_NO_DELETE',
   categories: ['FILE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.files) {
-      const now = new Set(allExtensions(current).map(extensionNestedName));
-      for (const x of allExtensions(previous)) {
-        const name = extensionNestedName(x);
-        if (now.has(name)) continue;
-        report({
-          message: `previously present extension "${name}" was deleted from file`,
-          at: deletedPlace(current, name),
-          was: was(previous, x.nameSpan),
-        });
-      }
+  filePair(previous, current, report) {
+    const now = new Set(allExtensions(current).map(extensionNestedName));
+    for (const x of allExtensions(previous)) {
+      const name = extensionNestedName(x);
+      if (now.has(name)) continue;
+      report({
+        message: `previously present extension "${name}" was deleted from file`,
+        at: deletedPlace(current, name),
+        was: was(previous, x.nameSpan),
+      });
     }
   },
 };

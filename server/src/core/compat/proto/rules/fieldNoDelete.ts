@@ -5,5 +5,5 @@ import { checkFieldDeletion } from './fieldDeletion';
 export const fieldNoDelete: BreakingRule = {
   id: 'FIELD_NO_DELETE',
   categories: ['FILE', 'PACKAGE', 'CSR'],
-  check: (pairs, report) => checkFieldDeletion(pairs, report, 'none'),
+  messagePair: (previous, current, report) => checkFieldDeletion(previous, current, report, 'none'),
 };

@@ -5,5 +5,5 @@ import { checkFieldDeletion } from './fieldDeletion';
 export const fieldNoDeleteUnlessNameReserved: BreakingRule = {
   id: 'FIELD_NO_DELETE_UNLESS_NAME_RESERVED',
   categories: ['WIRE_JSON', 'CSR'],
-  check: (pairs, report) => checkFieldDeletion(pairs, report, 'name'),
+  messagePair: (previous, current, report) => checkFieldDeletion(previous, current, report, 'name'),
 };

@@ -5,5 +5,5 @@ import { checkFieldDeletion } from './fieldDeletion';
 export const fieldNoDeleteUnlessNumberReserved: BreakingRule = {
   id: 'FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED',
   categories: ['WIRE_JSON', 'WIRE', 'CSR'],
-  check: (pairs, report) => checkFieldDeletion(pairs, report, 'number'),
+  messagePair: (previous, current, report) => checkFieldDeletion(previous, current, report, 'number'),
 };

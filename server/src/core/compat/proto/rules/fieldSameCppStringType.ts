@@ -12,17 +12,15 @@ const isText = (f: ImageField) => f.kind === 'string' || f.kind === 'bytes';
 export const fieldSameCppStringType: BreakingRule = {
   id: 'FIELD_SAME_CPP_STRING_TYPE',
   categories: ['FILE', 'PACKAGE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.message?.isMapEntry && current.message?.isMapEntry) continue;
-      if (!isText(previous) || !isText(current)) continue;
-      const same = previous.cppStringType === current.cppStringType && previous.cppStringPiece === current.cppStringPiece;
-      if (same || (previous.cppStringPiece && current.cppStringType === 'STRING')) continue;
-      report({
-        message: `${fieldDescription(current)} changed C++ string type from "${shown(previous)}" to "${shown(current)}"`,
-        at: at(current.file, current.ctypeSpan ?? current.cppStringTypeSpan ?? current.nameSpan),
-        was: was(previous.file, previous.ctypeSpan ?? previous.cppStringTypeSpan ?? previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    if (previous.message?.isMapEntry && current.message?.isMapEntry) return;
+    if (!isText(previous) || !isText(current)) return;
+    const same = previous.cppStringType === current.cppStringType && previous.cppStringPiece === current.cppStringPiece;
+    if (same || (previous.cppStringPiece && current.cppStringType === 'STRING')) return;
+    report({
+      message: `${fieldDescription(current)} changed C++ string type from "${shown(previous)}" to "${shown(current)}"`,
+      at: at(current.file, current.ctypeSpan ?? current.cppStringTypeSpan ?? current.nameSpan),
+      was: was(previous.file, previous.ctypeSpan ?? previous.cppStringTypeSpan ?? previous.nameSpan),
+    });
   },
 };

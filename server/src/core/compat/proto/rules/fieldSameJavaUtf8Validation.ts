@@ -5,14 +5,12 @@ import { at, was, type BreakingRule } from '../rule';
 export const fieldSameJavaUtf8Validation: BreakingRule = {
   id: 'FIELD_SAME_JAVA_UTF8_VALIDATION',
   categories: ['FILE', 'PACKAGE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.kind !== 'string' || current.kind !== 'string' || previous.javaUtf8Validation === current.javaUtf8Validation) continue;
-      report({
-        message: `${fieldDescription(current)} changed Java string UTF8 validation from "${previous.javaUtf8Validation}" to "${current.javaUtf8Validation}"`,
-        at: at(current.file, current.javaUtf8ValidationSpan ?? current.nameSpan),
-        was: was(previous.file, previous.javaUtf8ValidationSpan ?? previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    if (previous.kind !== 'string' || current.kind !== 'string' || previous.javaUtf8Validation === current.javaUtf8Validation) return;
+    report({
+      message: `${fieldDescription(current)} changed Java string UTF8 validation from "${previous.javaUtf8Validation}" to "${current.javaUtf8Validation}"`,
+      at: at(current.file, current.javaUtf8ValidationSpan ?? current.nameSpan),
+      was: was(previous.file, previous.javaUtf8ValidationSpan ?? previous.nameSpan),
+    });
   },
 };

@@ -5,14 +5,12 @@ import { at, was, type BreakingRule } from '../rule';
 export const fieldSameJsonName: BreakingRule = {
   id: 'FIELD_SAME_JSON_NAME',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.extendee !== undefined || previous.jsonName === current.jsonName) continue;
-      report({
-        message: `${fieldDescription(current)} changed option "json_name" from ${goQuote(previous.jsonName)} to ${goQuote(current.jsonName)}`,
-        at: at(current.file, current.jsonNameSpan ?? current.nameSpan),
-        was: was(previous.file, previous.jsonNameSpan ?? previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    if (previous.extendee !== undefined || previous.jsonName === current.jsonName) return;
+    report({
+      message: `${fieldDescription(current)} changed option "json_name" from ${goQuote(previous.jsonName)} to ${goQuote(current.jsonName)}`,
+      at: at(current.file, current.jsonNameSpan ?? current.nameSpan),
+      was: was(previous.file, previous.jsonNameSpan ?? previous.nameSpan),
+    });
   },
 };

@@ -8,14 +8,12 @@ const INT64: ReadonlySet<FieldKind> = new Set(['int64', 'sint64', 'uint64', 'fix
 export const fieldSameJstype: BreakingRule = {
   id: 'FIELD_SAME_JSTYPE',
   categories: ['FILE', 'PACKAGE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (!INT64.has(previous.kind) || !INT64.has(current.kind) || previous.jstype === current.jstype) continue;
-      report({
-        message: `${fieldDescription(current)} changed option "jstype" from "${previous.jstype}" to "${current.jstype}"`,
-        at: at(current.file, current.jstypeSpan ?? current.nameSpan),
-        was: was(previous.file, previous.jstypeSpan ?? previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    if (!INT64.has(previous.kind) || !INT64.has(current.kind) || previous.jstype === current.jstype) return;
+    report({
+      message: `${fieldDescription(current)} changed option "jstype" from "${previous.jstype}" to "${current.jstype}"`,
+      at: at(current.file, current.jstypeSpan ?? current.nameSpan),
+      was: was(previous.file, previous.jstypeSpan ?? previous.nameSpan),
+    });
   },
 };

@@ -5,17 +5,15 @@ import { at, was, type BreakingRule } from '../rule';
 export const fieldSameName: BreakingRule = {
   id: 'FIELD_SAME_NAME',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      const extension = previous.extendee !== undefined;
-      const before = extension ? (previous.fullName ?? previous.name) : previous.name;
-      const now = extension ? (current.fullName ?? current.name) : current.name;
-      if (before === now) continue;
-      report({
-        message: `${fieldDescription(current, false)} changed name from "${before}" to "${now}"`,
-        at: at(current.file, current.nameSpan),
-        was: was(previous.file, previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    const extension = previous.extendee !== undefined;
+    const before = extension ? (previous.fullName ?? previous.name) : previous.name;
+    const now = extension ? (current.fullName ?? current.name) : current.name;
+    if (before === now) return;
+    report({
+      message: `${fieldDescription(current, false)} changed name from "${before}" to "${now}"`,
+      at: at(current.file, current.nameSpan),
+      was: was(previous.file, previous.nameSpan),
+    });
   },
 };

@@ -8,20 +8,18 @@ const realOneof = (f: ImageField) => (f.oneof && !f.oneof.synthetic ? f.oneof : 
 export const fieldSameOneof: BreakingRule = {
   id: 'FIELD_SAME_ONEOF',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.extendee !== undefined) continue;
-      const before = realOneof(previous);
-      const now = realOneof(current);
-      if (!before && !now) continue;
-      let message: string;
-      if (before && now) {
-        if (before.name === now.name) continue;
-        message = `${fieldDescription(current)} moved from oneof "${before.name}" to oneof "${now.name}"`;
-      } else {
-        message = `${fieldDescription(current)} moved from ${before ? 'inside' : 'outside'} to ${now ? 'inside' : 'outside'} a oneof`;
-      }
-      report({ message, at: at(current.file, current.nameSpan), was: was(previous.file, previous.nameSpan) });
+  fieldPair(previous, current, report) {
+    if (previous.extendee !== undefined) return;
+    const before = realOneof(previous);
+    const now = realOneof(current);
+    if (!before && !now) return;
+    let message: string;
+    if (before && now) {
+      if (before.name === now.name) return;
+      message = `${fieldDescription(current)} moved from oneof "${before.name}" to oneof "${now.name}"`;
+    } else {
+      message = `${fieldDescription(current)} moved from ${before ? 'inside' : 'outside'} to ${now ? 'inside' : 'outside'} a oneof`;
     }
+    report({ message, at: at(current.file, current.nameSpan), was: was(previous.file, previous.nameSpan) });
   },
 };

@@ -5,10 +5,8 @@ import { isNamedKind, kindChanged, typeNameChanged } from './typeChange';
 export const fieldSameType: BreakingRule = {
   id: 'FIELD_SAME_TYPE',
   categories: ['FILE', 'PACKAGE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.kind !== current.kind) report(kindChanged(previous, current));
-      else if (isNamedKind(current.kind) && previous.typeName !== current.typeName) report(typeNameChanged(previous, current));
-    }
+  fieldPair(previous, current, report) {
+    if (previous.kind !== current.kind) report(kindChanged(previous, current));
+    else if (isNamedKind(current.kind) && previous.typeName !== current.typeName) report(typeNameChanged(previous, current));
   },
 };

@@ -5,14 +5,12 @@ import { at, was, type BreakingRule } from '../rule';
 export const fieldSameUtf8Validation: BreakingRule = {
   id: 'FIELD_SAME_UTF8_VALIDATION',
   categories: ['FILE', 'PACKAGE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (previous.kind !== 'string' || current.kind !== 'string' || previous.utf8Validation === current.utf8Validation) continue;
-      report({
-        message: `${fieldDescription(current)} changed UTF8 validation from ${previous.utf8Validation} to ${current.utf8Validation}`,
-        at: at(current.file, current.utf8ValidationSpan ?? current.nameSpan),
-        was: was(previous.file, previous.utf8ValidationSpan ?? previous.nameSpan),
-      });
-    }
+  fieldPair(previous, current, report) {
+    if (previous.kind !== 'string' || current.kind !== 'string' || previous.utf8Validation === current.utf8Validation) return;
+    report({
+      message: `${fieldDescription(current)} changed UTF8 validation from ${previous.utf8Validation} to ${current.utf8Validation}`,
+      at: at(current.file, current.utf8ValidationSpan ?? current.nameSpan),
+      was: was(previous.file, previous.utf8ValidationSpan ?? previous.nameSpan),
+    });
   },
 };

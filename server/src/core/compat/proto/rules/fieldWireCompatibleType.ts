@@ -28,20 +28,18 @@ const GROUPS: Record<FieldKind, number> = {
 export const fieldWireCompatibleType: BreakingRule = {
   id: 'FIELD_WIRE_COMPATIBLE_TYPE',
   categories: ['WIRE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (GROUPS[previous.kind] !== GROUPS[current.kind]) {
-        if (previous.kind === 'string' && current.kind === 'bytes') continue;
-        const note =
-          previous.kind === 'bytes' && current.kind === 'string'
-            ? `${WIRE_NOTE}; note that while string and bytes are compatible if the data is valid UTF-8, there is no way to enforce that a bytes field is UTF-8, so these fields may be incompatible`
-            : WIRE_NOTE;
-        report(kindChanged(previous, current, note));
-      } else if (current.kind === 'enum') {
-        if (previous.typeName !== current.typeName && !sameEnumForWire(pairs, previous, current)) report(typeNameChanged(previous, current));
-      } else if ((current.kind === 'message' || current.kind === 'group') && previous.typeName !== current.typeName) {
-        report(typeNameChanged(previous, current));
-      }
+  fieldPair(previous, current, report, pairs) {
+    if (GROUPS[previous.kind] !== GROUPS[current.kind]) {
+      if (previous.kind === 'string' && current.kind === 'bytes') return;
+      const note =
+        previous.kind === 'bytes' && current.kind === 'string'
+          ? `${WIRE_NOTE}; note that while string and bytes are compatible if the data is valid UTF-8, there is no way to enforce that a bytes field is UTF-8, so these fields may be incompatible`
+          : WIRE_NOTE;
+      report(kindChanged(previous, current, note));
+    } else if (current.kind === 'enum') {
+      if (previous.typeName !== current.typeName && !sameEnumForWire(pairs, previous, current)) report(typeNameChanged(previous, current));
+    } else if ((current.kind === 'message' || current.kind === 'group') && previous.typeName !== current.typeName) {
+      report(typeNameChanged(previous, current));
     }
   },
 };

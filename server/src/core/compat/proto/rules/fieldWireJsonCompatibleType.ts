@@ -28,14 +28,12 @@ const GROUPS: Record<FieldKind, number> = {
 export const fieldWireJsonCompatibleType: BreakingRule = {
   id: 'FIELD_WIRE_JSON_COMPATIBLE_TYPE',
   categories: ['WIRE_JSON', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.fields) {
-      if (GROUPS[previous.kind] !== GROUPS[current.kind]) report(kindChanged(previous, current, WIRE_JSON_NOTE));
-      else if (current.kind === 'enum') {
-        if (previous.typeName !== current.typeName && !sameEnumForWire(pairs, previous, current)) report(typeNameChanged(previous, current));
-      } else if ((current.kind === 'message' || current.kind === 'group') && previous.typeName !== current.typeName) {
-        report(typeNameChanged(previous, current));
-      }
+  fieldPair(previous, current, report, pairs) {
+    if (GROUPS[previous.kind] !== GROUPS[current.kind]) report(kindChanged(previous, current, WIRE_JSON_NOTE));
+    else if (current.kind === 'enum') {
+      if (previous.typeName !== current.typeName && !sameEnumForWire(pairs, previous, current)) report(typeNameChanged(previous, current));
+    } else if ((current.kind === 'message' || current.kind === 'group') && previous.typeName !== current.typeName) {
+      report(typeNameChanged(previous, current));
     }
   },
 };

@@ -1,8 +1,8 @@
 /** The shared check of the FILE_SAME_<OPTION> rules: a file option's value (its default when unset) may not change. */
 import { goQuote } from '../describe';
+import type { Span } from '../../../text/span';
 import type { FileOptionName, ImageFile } from '../image';
-import type { Pairs } from '../pairs';
-import { at, atFile, was, type BreakingRule, type Category, type RuleReport } from '../rule';
+import { at, atFile, was, type BreakingRule, type Category, type Report } from '../rule';
 
 /** descriptor.proto's defaults for the options that have one other than empty or false. */
 const DEFAULTS: Partial<Record<FileOptionName, string>> = {
@@ -19,29 +19,30 @@ export function optionValue(file: ImageFile, name: FileOptionName): string {
   return file.options.get(name)?.value ?? DEFAULTS[name] ?? '';
 }
 
+/** One file-level value (where it is set, if it is) compared between a file's two versions. */
 export function checkFileValue(
-  pairs: Pairs,
-  report: (r: RuleReport) => void,
+  previous: ImageFile,
+  current: ImageFile,
+  report: Report,
   what: string,
-  value: (f: ImageFile) => { value: string; span?: import('../../../text/span').Span },
+  value: (f: ImageFile) => string,
+  span: (f: ImageFile) => Span | undefined,
 ): void {
-  for (const [previous, current] of pairs.files) {
-    const before = value(previous);
-    const now = value(current);
-    if (before.value === now.value) continue;
-    report({
-      message: `file ${what} changed from ${goQuote(before.value)} to ${goQuote(now.value)}`,
-      at: now.span ? at(current, now.span) : atFile(current),
-      was: before.span ? was(previous, before.span) : undefined,
-    });
-  }
+  const before = value(previous);
+  const now = value(current);
+  if (before === now) return;
+  const nowSpan = span(current);
+  const beforeSpan = span(previous);
+  report({
+    message: `file ${what} changed from ${goQuote(before)} to ${goQuote(now)}`,
+    at: nowSpan ? at(current, nowSpan) : atFile(current),
+    was: beforeSpan ? was(previous, beforeSpan) : undefined,
+  });
 }
 
 export function fileOptionRule(id: string, name: FileOptionName, categories: readonly Category[] = ['FILE', 'PACKAGE']): BreakingRule {
-  return {
-    id,
-    categories,
-    check: (pairs, report) =>
-      checkFileValue(pairs, report, `option "${name}"`, (f) => ({ value: optionValue(f, name), span: f.options.get(name)?.span })),
-  };
+  const what = `option "${name}"`;
+  const value = (f: ImageFile) => optionValue(f, name);
+  const span = (f: ImageFile) => f.options.get(name)?.span;
+  return { id, categories, filePair: (previous, current, report) => checkFileValue(previous, current, report, what, value, span) };
 }

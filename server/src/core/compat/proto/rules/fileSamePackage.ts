@@ -5,5 +5,5 @@ import { checkFileValue } from './fileOption';
 export const fileSamePackage: BreakingRule = {
   id: 'FILE_SAME_PACKAGE',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CSR'],
-  check: (pairs, report) => checkFileValue(pairs, report, 'package', (f) => ({ value: f.package, span: f.packageSpan })),
+  filePair: (previous, current, report) => checkFileValue(previous, current, report, 'package', (f) => f.package, (f) => f.packageSpan),
 };

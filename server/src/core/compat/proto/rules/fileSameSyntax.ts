@@ -5,5 +5,5 @@ import { checkFileValue } from './fileOption';
 export const fileSameSyntax: BreakingRule = {
   id: 'FILE_SAME_SYNTAX',
   categories: ['FILE', 'PACKAGE', 'CSR'],
-  check: (pairs, report) => checkFileValue(pairs, report, 'syntax', (f) => ({ value: f.syntax, span: f.syntaxSpan })),
+  filePair: (previous, current, report) => checkFileValue(previous, current, report, 'syntax', (f) => f.syntax, (f) => f.syntaxSpan),
 };

@@ -6,17 +6,15 @@ import { was, type BreakingRule } from '../rule';
 export const messageNoDelete: BreakingRule = {
   id: 'MESSAGE_NO_DELETE',
   categories: ['FILE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.files) {
-      const now = messagesByNestedName(current);
-      for (const m of allMessages(previous)) {
-        if (now.has(m.nestedName)) continue;
-        report({
-          message: `previously present message "${m.nestedName}" was deleted from file`,
-          at: deletedPlace(current, m.nestedName, now),
-          was: was(previous, m.nameSpan),
-        });
-      }
+  filePair(previous, current, report) {
+    const now = messagesByNestedName(current);
+    for (const m of allMessages(previous)) {
+      if (now.has(m.nestedName)) continue;
+      report({
+        message: `previously present message "${m.nestedName}" was deleted from file`,
+        at: deletedPlace(current, m.nestedName, now),
+        was: was(previous, m.nameSpan),
+      });
     }
   },
 };

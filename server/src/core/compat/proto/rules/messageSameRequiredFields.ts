@@ -10,25 +10,29 @@ function required(fields: readonly ImageField[]): Map<number, ImageField> {
   return out;
 }
 
+function hasRequired(fields: readonly ImageField[]): boolean {
+  return fields.some((f) => f.label === 'required');
+}
+
 export const messageSameRequiredFields: BreakingRule = {
   id: 'MESSAGE_SAME_REQUIRED_FIELDS',
   categories: ['FILE', 'PACKAGE', 'WIRE_JSON', 'WIRE', 'CSR'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.messages) {
-      const before = required(previous.fields);
-      const now = required(current.fields);
-      for (const [number, f] of before) {
-        if (now.has(number)) continue;
-        report({
-          message: `message "${previous.name}" had required field "${number}" deleted: ${NOTE}`,
-          at: atParent(current.file, current.nameSpan),
-          was: was(previous.file, f.nameSpan),
-        });
-      }
-      for (const [number, f] of now) {
-        if (before.has(number)) continue;
-        report({ message: `message "${current.name}" had required field "${number}" added: ${NOTE}`, at: at(current.file, f.labelSpan ?? f.nameSpan) });
-      }
+  messagePair(previous, current, report) {
+    // Required fields are rare (proto2 only): most messages need no maps.
+    if (!hasRequired(previous.fields) && !hasRequired(current.fields)) return;
+    const before = required(previous.fields);
+    const now = required(current.fields);
+    for (const [number, f] of before) {
+      if (now.has(number)) continue;
+      report({
+        message: `message "${previous.name}" had required field "${number}" deleted: ${NOTE}`,
+        at: atParent(current.file, current.nameSpan),
+        was: was(previous.file, f.nameSpan),
+      });
+    }
+    for (const [number, f] of now) {
+      if (before.has(number)) continue;
+      report({ message: `message "${current.name}" had required field "${number}" added: ${NOTE}`, at: at(current.file, f.labelSpan ?? f.nameSpan) });
     }
   },
 };

@@ -4,13 +4,11 @@ import { atFile, was, type BreakingRule } from '../rule';
 export const serviceNoDelete: BreakingRule = {
   id: 'SERVICE_NO_DELETE',
   categories: ['FILE'],
-  check(pairs, report) {
-    for (const [previous, current] of pairs.files) {
-      const now = new Set(current.services.map((s) => s.name));
-      for (const s of previous.services) {
-        if (now.has(s.name)) continue;
-        report({ message: `previously present service "${s.name}" was deleted from file`, at: atFile(current), was: was(previous, s.nameSpan) });
-      }
+  filePair(previous, current, report) {
+    const now = new Set(current.services.map((s) => s.name));
+    for (const s of previous.services) {
+      if (now.has(s.name)) continue;
+      report({ message: `previously present service "${s.name}" was deleted from file`, at: atFile(current), was: was(previous, s.nameSpan) });
     }
   },
 };
