@@ -216,6 +216,32 @@ test('type completion parses no background file whose types it does not offer', 
   assert.deepEqual([...Array(10).keys()].filter((i) => warm(`zed${i}`)), []);
 });
 
+test('completion far beyond the nesting the parser accepts resolves from the deepest declared scope', () => {
+  // 1,000 nested messages: the parser declares the first 100 and reports the rest. Resolving
+  // every candidate name from a scope 600 levels deep cost millions of lookups (seconds).
+  class CountingProject extends ProtoProject {
+    lookups = 0;
+    override lookup(fullName: string) {
+      this.lookups++;
+      return super.lookup(fullName);
+    }
+  }
+  const text = 'syntax = "proto3";\n' + 'message M { '.repeat(1000) + '}'.repeat(1000) + '\n';
+  const project = new CountingProject();
+  project.setFile({ uri: 'file:///ws/deep.proto', importPath: 'deep.proto', text });
+  const at = (levels: number) => {
+    project.lookups = 0;
+    const offset = text.indexOf('{') + 1 + 'message M { '.length * (levels - 1);
+    const labels = completion(project, 'file:///ws/deep.proto', { line: 1, character: offset - text.indexOf('\n') - 1 }).items.map((i) => i.label);
+    return { labels, lookups: project.lookups };
+  };
+  const limit = at(100);
+  const far = at(600);
+  assert.ok(limit.labels.includes('M'));
+  assert.deepEqual(far.labels, limit.labels);
+  assert.ok(far.lookups < 2 * limit.lookups, `${far.lookups} lookups 600 levels deep, ${limit.lookups} at the limit`);
+});
+
 test('a typed qualifier keeps its form', () => {
   checkCompletion(`${orders}\n//- x.proto\npackage x;\nmessage X { acme.com$0 }\n`, {
     includes: ['acme.common.v1.Money'],

@@ -95,7 +95,7 @@ export function completion(project: ProtoProject, uri: string, position: Positio
       ctx,
       range: index.rangeOf(ctx.word),
       syntax: syntaxOf(state),
-      scope: scopeOf(state, ctx.blocks),
+      scope: scopeOf(project, state, ctx.blocks),
       visible: safeLink(project, uri)?.visible ?? new Set([uri]),
       importsThisFile: importerTest(project, uri),
       autoImported: 0,
@@ -125,10 +125,21 @@ function syntaxOf(state: ProtoFileState): Syntax {
   return 'proto2';
 }
 
-function scopeOf(state: ProtoFileState, blocks: readonly Block[]): string {
-  const parts = state.symbols.packageName ? [state.symbols.packageName] : [];
-  for (const b of blocks) if ((b.kind === 'message' || b.kind === 'service') && b.name) parts.push(b.name);
-  return parts.join('.');
+/**
+ * The scope the enclosing blocks name, down to the innermost one that is declared. Every prefix
+ * of a declared name is declared, so resolving from inside an undeclared block (a body the parser
+ * gave up on, nesting beyond its limit) finds what resolving from its parent finds; and each
+ * level of scope costs every name resolved here a lookup.
+ */
+function scopeOf(project: ProtoProject, state: ProtoFileState, blocks: readonly Block[]): string {
+  let scope = state.symbols.packageName;
+  for (const b of blocks) {
+    if ((b.kind !== 'message' && b.kind !== 'service') || !b.name) continue;
+    const inner = scope ? `${scope}.${b.name}` : b.name;
+    if (!project.lookup(inner)) break;
+    scope = inner;
+  }
+  return scope;
 }
 
 const names = (items: readonly Item[]) => items.map((i) => i.text);
