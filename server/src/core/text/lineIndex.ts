@@ -20,14 +20,24 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
+    // Found with indexOf rather than a look at every character: the CLI builds an index for
+    // every file it reports on, thousands of files on a large tree.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      } else {
+        // \r\n is one line break, a lone \r another.
+        if (lf === cr + 1) {
+          starts.push(lf + 1);
+          lf = text.indexOf('\n', lf + 1);
+        } else {
+          starts.push(cr + 1);
+        }
+        cr = text.indexOf('\r', cr + 1);
       }
     }
     this.lineStarts = starts;
