@@ -24,6 +24,17 @@ test('formatting lays out one member per line and keeps content and key order', 
   assert.match(tabs, /^\{\n\t"name"/);
 });
 
+test('formatting indents every level of a deep schema, 200 columns included', () => {
+  // jsonc-parser gives no text for a line break indented exactly 200 columns.
+  const text = '{"type": "array", "items": 'X
+  for (const [opts, unit] of [[options, '  '], [{ tabSize: 4, insertSpaces: true }, '    '], [{ tabSize: 4, insertSpaces: false }, '\t']] as const) {
+    const edits = noThrow(() => formatAvsc(text, opts));
+    assert.ok(edits.every((e) => typeof e.newText === 'string'));
+    const lines = applyEdits(text, edits).split('\n');
+    for (let level = 1; level <= 210; level++) assert.equal(lines[2 * level - 1], `${unit.repeat(level)}"type": "array",`, `level ${level}`);
+  }
+});
+
 test('formatting leaves broken JSON alone', () => {
   assert.deepEqual(noThrow(() => formatAvsc('{"type": "record", "fields": [}', options)), []);
 });
