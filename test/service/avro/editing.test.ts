@@ -26,7 +26,7 @@ test('formatting lays out one member per line and keeps content and key order', 
 
 test('formatting indents every level of a deep schema, 200 columns included', () => {
   // jsonc-parser gives no text for a line break indented exactly 200 columns.
-  const text = '{"type": "array", "items": 'X
+  const text = '{"type": "array", "items": '.repeat(210) + '"int"' + '}'.repeat(210);
   for (const [opts, unit] of [[options, '  '], [{ tabSize: 4, insertSpaces: true }, '    '], [{ tabSize: 4, insertSpaces: false }, '\t']] as const) {
     const edits = noThrow(() => formatAvsc(text, opts));
     assert.ok(edits.every((e) => typeof e.newText === 'string'));
