@@ -742,21 +742,25 @@ class Parser {
 
   /** `a`, `a.b.c`, and with `leadingDot` also `.a.b`. Undefined, with nothing reported, when absent. */
   private parseDottedName(leadingDot: boolean): Name | undefined {
+    const first = this.pos;
     const start = this.cur.span.start;
-    let text = '';
-    if (leadingDot && this.at('.') && this.peek(1).kind === 'ident') {
-      this.advance();
-      text = '.';
-    }
-    const t = this.cur;
-    if (t.kind !== 'ident') return undefined;
+    if (leadingDot && this.at('.') && this.peek(1).kind === 'ident') this.advance();
+    if (this.cur.kind !== 'ident') return undefined;
     this.advance();
-    text += t.text;
     while (this.at('.') && this.peek(1).kind === 'ident') {
       this.advance();
-      text += '.' + this.advance().text;
+      this.advance();
     }
-    return { text, span: { start, end: this.prevEnd() } };
+    const end = this.prevEnd();
+    if (this.pos - first === 1) return { text: this.toks[first]!.text, span: { start, end } };
+    // Written without blanks or comments between its parts, as names nearly always are, the name
+    // is its source text: one slice rather than a concatenation per part.
+    let contiguous = true;
+    for (let i = first + 1; i < this.pos && contiguous; i++) contiguous = this.toks[i]!.span.start === this.toks[i - 1]!.span.end;
+    let text = '';
+    if (contiguous) text = this.text.slice(start, end);
+    else for (let i = first; i < this.pos; i++) text += this.toks[i]!.text;
+    return { text, span: { start, end } };
   }
 
   private parseTypeRef(): TypeRef | undefined {
