@@ -20,33 +20,55 @@ interface Named {
   readonly name: { readonly span: Span };
 }
 
+const key = (s: Span) => `${s.start}:${s.end}`;
+
 /**
- * The name span of the syntax node whose span is `span`. Both syntax trees (Protobuf and Avro)
- * give every declaration a `span` and its name a `name.span`, so one walk serves both.
+ * The name spans of the syntax nodes whose spans are `spans`. Both syntax trees (Protobuf and
+ * Avro) give every declaration a `span` and its name a `name.span`, so one walk serves both; and
+ * one walk serves every span, so a file with many unions costs one walk, not one per union.
  */
-function nameOfNodeAt(ast: unknown, span: Span): Span | undefined {
+function namesOfNodesAt(ast: unknown, spans: readonly Span[]): Map<string, Span> {
+  const out = new Map<string, Span>();
+  const wanted = new Set(spans.map(key));
+  const starts = [...new Set(spans.map((s) => s.start))].sort((a, b) => a - b);
+  // Only a node in which some wanted span starts can hold it.
+  const holdsOne = (s: Span): boolean => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo]! <= s.end;
+  };
   const stack: unknown[] = [ast];
   const seen = new Set<object>();
-  while (stack.length) {
+  while (stack.length && out.size < wanted.size) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
-    const n = node as Partial<Named>;
-    if (n.span && n.span.start === span.start && n.span.end === span.end && typeof n.name?.span?.start === 'number') return n.name.span;
     const s = (node as { span?: Span }).span;
-    // Only nodes that contain the target can hold it.
-    if (s && typeof s.start === 'number' && (s.start > span.start || s.end < span.end)) continue;
+    if (s && typeof s.start === 'number') {
+      if (!holdsOne(s)) continue;
+      const name = (node as Partial<Named>).name;
+      const k = key(s);
+      if (typeof name?.span?.start === 'number' && wanted.has(k) && !out.has(k)) out.set(k, name.span);
+    }
     for (const value of Array.isArray(node) ? node : Object.values(node)) if (typeof value === 'object' && value !== null) stack.push(value);
   }
-  return undefined;
+  return out;
 }
 
 /** Every event union of `file`, at its name. */
 export function unionSites(model: EventModel, file: ModelFile, ast: unknown): UnionSite[] {
-  return file.unions.map((union) => {
+  const declared = file.unions.map((union) => {
     const container = union.kind === 'envelope' && union.container ? model.types.get(union.container) : undefined;
-    const declared = container?.source.uri === file.uri ? container.source.span : union.source.span;
-    const name = union.kind === 'topLevel' ? undefined : nameOfNodeAt(ast, declared);
+    return container?.source.uri === file.uri ? container.source.span : union.source.span;
+  });
+  const names = namesOfNodesAt(ast, declared.filter((_, i) => file.unions[i]!.kind !== 'topLevel'));
+  return file.unions.map((union, i) => {
+    const name = union.kind === 'topLevel' ? undefined : names.get(key(declared[i]!));
     return { union, span: name ?? { start: union.source.span.start, end: union.source.span.start + 1 } };
   });
 }
@@ -60,7 +82,7 @@ export function staleDiagnostics(model: EventModel, file: ModelFile, ast: unknow
   const sites = unionSites(model, file, ast).map((s) => s.span);
   if (sites.length === 0) {
     const first = file.types.map((id) => model.types.get(id)).find((t) => t?.source.uri === file.uri);
-    const span = first ? (nameOfNodeAt(ast, first.source.span) ?? first.source.span) : { start: 0, end: 0 };
+    const span = first ? (namesOfNodesAt(ast, [first.source.span]).get(key(first.source.span)) ?? first.source.span) : { start: 0, end: 0 };
     sites.push(span);
   }
   return sites.map((span) => diagnostic(STALE_CODE, 'warning', message, span));
