@@ -1,0 +1,4 @@
+// Shard 0 of the language-server run over stdio (see lspShard.ts).
+import { lspShardTest } from './lspShard';
+
+lspShardTest(0);
