@@ -179,7 +179,8 @@ function addToImage(builder: ImageBuilder, project: ProtoProject, uri: string, i
   const state = project.get(uri);
   if (!state || builder.has(state.importPath)) return;
   const typeOf = project.link(uri)?.typeOf;
-  builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport);
+  // The links are final: resolved now, the file's links and tree are not kept for the image.
+  builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport, undefined, true);
 }
 
 /** The image, with every other file the project loaded as a dependency; the group's own files are in already. */

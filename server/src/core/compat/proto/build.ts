@@ -80,7 +80,7 @@ export function buildProtoImage(source: ImageSource, inputs: Iterable<string | I
     const state = source.get(uri);
     if (!state || builder.has(state.importPath)) continue;
     const typeOf = source.link(uri)?.typeOf;
-    builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport ?? false, state.text);
+    builder.add(uri, state.importPath, state.ast, (ref) => typeOf?.get(ref), isImport ?? false, state.text, true);
   }
   return builder.image();
 }
@@ -126,16 +126,32 @@ export class ImageBuilder {
     return this.fileByPath.has(path);
   }
 
-  /** Adds a file; with its `text`, messages and enums also learn where a new statement would go. */
-  add(uri: string, path: string, ast: ProtoFile, resolve: ResolveType, isImport: boolean, text?: string): void {
+  /**
+   * Adds a file; with its `text`, messages and enums also learn where a new statement would go.
+   * With `resolveNow`, the file's type references are resolved at once rather than when the image
+   * is taken: for a caller whose answers are final already (a linked project), so that nothing of
+   * the file's tree or links is kept until then.
+   */
+  add(uri: string, path: string, ast: ProtoFile, resolve: ResolveType, isImport: boolean, text?: string, resolveNow = false): void {
     if (this.fileByPath.has(path)) return;
+    const types = this.pendingTypes.length;
+    const names = this.pendingNames.length;
     const file = buildFile(uri, path, ast, resolve, isImport, this.ownFn, this.pendingTypes, this.pendingNames, text);
     this.files.push(file);
     this.fileByPath.set(path, file);
+    if (resolveNow) this.settle(types, names);
   }
 
   image(): ProtoImage {
-    for (const p of this.pendingTypes) {
+    this.settle(0, 0);
+    const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, fileByPath: new Map(this.fileByPath) };
+  }
+
+  /** Resolves the pending references from these positions on, and forgets them. */
+  private settle(types: number, names: number): void {
+    for (let i = types; i < this.pendingTypes.length; i++) {
+      const p = this.pendingTypes[i]!;
       const sym = p.resolve(p.ref, p.scope);
       const f = p.field;
       if (sym?.kind === 'enum') {
@@ -147,14 +163,13 @@ export class ImageBuilder {
       }
       f.typeName = this.own(sym ? sym.fullName : p.ref.text.replace(/^\./, ''));
     }
-    for (const p of this.pendingNames) {
+    for (let i = names; i < this.pendingNames.length; i++) {
+      const p = this.pendingNames[i]!;
       const sym = p.resolve(p.ref, p.scope);
       p.set(this.own(sym ? sym.fullName : p.ref.text.replace(/^\./, '')));
     }
-    this.pendingTypes.length = 0;
-    this.pendingNames.length = 0;
-    const files = [...this.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { files, fileByPath: new Map(this.fileByPath) };
+    this.pendingTypes.length = types;
+    this.pendingNames.length = names;
   }
 
   private own(s: string): string {
