@@ -459,6 +459,28 @@ message A { /* b */ int32 x = 1; }
   assert.deepEqual(p.ast.span, { start: 0, end: p.text.length });
 });
 
+test('without docs or comments, the tree is the same and its comment list empty', () => {
+  const text = `// a
+syntax = "proto3";
+/* b */ message A { // c
+  int32 x = 1; /* d
+  */ string y = 2 [(o.p) = "/* e */"];
+}
+/* unclosed`;
+  const kept = parseProto(text, { docs: false });
+  const dropped = parseProto(text, { docs: false, comments: false });
+  assert.equal(kept.ast.comments.length, 5);
+  assert.deepEqual(dropped.ast.comments, []);
+  assert.deepEqual(dropped.ast.body, kept.ast.body);
+  assert.deepEqual(dropped.diagnostics, kept.diagnostics);
+  assert.deepEqual(
+    dropped.diagnostics.map((d) => d.code),
+    ['syntax/unterminated-comment'],
+  );
+  // Doc comments need the comments: asking for docs keeps them.
+  assert.equal(parseProto(text, { comments: false }).ast.comments.length, 5);
+});
+
 test('CRLF line breaks and a byte order mark change nothing', () => {
   const lf = '// Leading.\nsyntax = "proto3";\n\n/* Block\n * two\n */\nmessage A { // t\n  int32 a = 1;\n}\n';
   const crlf = parseProto('\uFEFF' + lf.replace(/\n/g, '\r\n'));

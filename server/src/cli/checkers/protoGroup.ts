@@ -37,8 +37,8 @@ export function checkGroup(files: readonly InputFile[], roots: ImportRoots, imag
 
 /** Every file's symbols first, then each file's checks: the answers cannot depend on the order. */
 function inTwoPasses(files: readonly InputFile[], roots: ImportRoots, images: boolean): GroupCheck {
-  // Nothing the CLI reports shows doc comments, so they are not attached.
-  const project = new ProtoProject({ docs: false });
+  // Nothing the CLI reports shows comments, so they are neither attached nor kept.
+  const project = new ProtoProject({ docs: false, comments: false });
   const loader = new ProtoFiles(project, roots);
   // Cold: each file's tree is dropped once its symbols are known.
   const uris = files.map((f) => loader.addFile(f.path, f.text, { cold: true })!);
@@ -146,7 +146,7 @@ class WatchedProject extends ProtoProject {
   private readonly onlyPackages = new Set<string>();
 
   constructor() {
-    super({ docs: false });
+    super({ docs: false, comments: false });
   }
 
   override setFile(input: ProtoFileInput, options?: SetFileOptions): boolean {

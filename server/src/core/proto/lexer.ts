@@ -61,7 +61,13 @@ const SYMBOLS = new Set(['{', '}', '(', ')', '[', ']', '<', '>', ';', ',', '=', 
 const IS_SYMBOL = new Uint8Array(128);
 for (const s of SYMBOLS) IS_SYMBOL[s.charCodeAt(0)] = 1;
 
-export function lex(text: string): LexResult {
+export interface LexOptions {
+  /** Record the comments (the default); batch work that never reads them leaves the list empty. */
+  readonly comments?: boolean;
+}
+
+export function lex(text: string, options: LexOptions = {}): LexResult {
+  const keepComments = options.comments !== false;
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -97,7 +103,7 @@ export function lex(text: string): LexResult {
       if (nextLF < pos) nextLF = indexOrEnd(text, '\n', pos);
       if (nextCR < pos) nextCR = indexOrEnd(text, '\r', pos);
       pos = nextLF < nextCR ? nextLF : nextCR;
-      comments.push({ span: { start, end: pos }, block: false });
+      if (keepComments) comments.push({ span: { start, end: pos }, block: false });
       continue;
     }
     if (c === Ch.Slash && text.charCodeAt(pos + 1) === Ch.Star) {
@@ -113,7 +119,7 @@ export function lex(text: string): LexResult {
       } else {
         pos = close + 2;
       }
-      comments.push({ span: { start, end: pos }, block: true });
+      if (keepComments) comments.push({ span: { start, end: pos }, block: true });
       continue;
     }
     if (isIdentStart(c)) {
@@ -161,7 +167,8 @@ export function lex(text: string): LexResult {
       ),
     );
   }
-  tokens.push({ kind: 'eof', text: '', span: { start: len, end: len }, newlineBefore: true });
+  // The same properties in the same order as every other token: one shape for the parser to read.
+  tokens.push({ kind: 'eof', text: '', span: { start: len, end: len }, value: undefined, newlineBefore: true });
   return { tokens, comments, diagnostics };
 }
 

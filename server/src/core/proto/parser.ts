@@ -62,11 +62,17 @@ export interface ParseOptions {
    * CLI's checks, breaking-change images) skips the work and the strings.
    */
   readonly docs?: boolean;
+  /**
+   * Keep the file's comments in `ast.comments` (the default). Batch work that reads neither them
+   * nor doc comments leaves the list empty: googleapis has a comment every few tokens.
+   */
+  readonly comments?: boolean;
 }
 
 export function parseProto(text: string, options: ParseOptions = {}): ParseResult {
-  const lexed = lex(text);
-  const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics, options.docs !== false);
+  const withDocs = options.docs !== false;
+  const lexed = lex(text, { comments: withDocs || options.comments !== false });
+  const parser = new Parser(text, lexed.tokens, lexed.comments, lexed.diagnostics, withDocs);
   const body = parser.parseFile();
   const diagnostics = parser.diagnostics;
   // In file order: an unclosed block is only known at the end, but its diagnostic sits at its `{`.

@@ -137,6 +137,8 @@ class Entry implements ProtoFileState {
 export interface ProtoProjectOptions {
   /** Attach doc comments to declarations (the default); batch checks that never show them turn this off. */
   readonly docs?: boolean;
+  /** Keep each file's comments in its tree (the default); see ParseOptions. */
+  readonly comments?: boolean;
 }
 
 export class ProtoProject implements SymbolIndex {

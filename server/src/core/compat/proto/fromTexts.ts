@@ -55,7 +55,7 @@ export function buildProtoImageFromTexts(inputs: Iterable<TextInput>, read: (uri
     if (text === undefined) continue;
     const uri = input.uri;
     uriByPath.set(input.path, uri);
-    const ast = parseProto(text, { docs: false }).ast;
+    const ast = parseProto(text, { docs: false, comments: false }).ast;
     for (const s of collectSymbols(uri, ast).all) {
       if (s.kind !== 'message' && s.kind !== 'enum' && s.kind !== 'package' && s.kind !== 'service') continue;
       const light: ProtoSymbol = { kind: s.kind, name: s.name, fullName: s.fullName, uri, nameSpan: NOWHERE, span: NOWHERE };
