@@ -245,6 +245,18 @@ function inherited(scope: Scope, feature: string, extension?: string): string | 
 
 const SCALAR_KINDS = SCALAR_TYPES as ReadonlySet<string>;
 
+/**
+ * Most messages declare no nested types, extensions or reserved ranges: their empty lists are
+ * this one list, not one each (an image holds ~350,000 of them on googleapis). Not frozen, as
+ * rules loop over these lists with for-of, which V8 runs slower on a frozen array among plain ones.
+ */
+const NONE: readonly never[] = [];
+
+/** The list, or the shared empty one. */
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length ? list : NONE;
+}
+
 function rangesOf(ranges: readonly NumberRange[], max: number): ImageRange[] {
   const out: ImageRange[] = [];
   for (const r of ranges) {
@@ -257,7 +269,7 @@ function rangesOf(ranges: readonly NumberRange[], max: number): ImageRange[] {
   return out;
 }
 
-function reservedOf(body: readonly { kind: string }[], max: number, own: (s: string) => string): { ranges: ImageRange[]; names: string[] } {
+function reservedOf(body: readonly { kind: string }[], max: number, own: (s: string) => string): { ranges: readonly ImageRange[]; names: readonly string[] } {
   const ranges: ImageRange[] = [];
   const names: string[] = [];
   for (const el of body) {
@@ -266,7 +278,7 @@ function reservedOf(body: readonly { kind: string }[], max: number, own: (s: str
     ranges.push(...rangesOf(r.ranges, max));
     for (const n of r.names) names.push(own(n.text));
   }
-  return { ranges, names };
+  return { ranges: orNone(ranges), names: orNone(names) };
 }
 
 function stringOption(options: readonly OptionDecl[], name: string): SetOption<string> | undefined {
@@ -512,7 +524,7 @@ function buildFile(
       nestedName: names.nestedName,
       span: e.span,
       nameSpan: e.name.span,
-      values,
+      values: orNone(values),
       reservedRanges: reserved.ranges,
       reservedNames: reserved.names,
       closed: editions ? enumType === 'CLOSED' : syntax === 'proto2',
@@ -603,7 +615,7 @@ function buildFile(
       extensions,
       reservedRanges: reserved.ranges,
       reservedNames: reserved.names,
-      extensionRanges,
+      extensionRanges: orNone(extensionRanges),
       isMapEntry: false,
       isGroup: m.kind === 'group',
       messageSetWireFormat,
@@ -662,6 +674,12 @@ function buildFile(
     };
     for (const el of m.body) visit(el);
     oneofs.push(...synthetic);
+    const built = msg as Mutable<ImageMessage>;
+    built.fields = orNone(fields);
+    built.oneofs = orNone(oneofs);
+    built.messages = orNone(messages);
+    built.enums = orNone(enums);
+    built.extensions = orNone(extensions);
     return msg;
   };
 
@@ -703,13 +721,13 @@ function buildFile(
       span: f.span,
       nameSpan: f.typeSpan,
       fields: entryFields,
-      oneofs: [],
-      messages: [],
-      enums: [],
-      extensions: [],
-      reservedRanges: [],
-      reservedNames: [],
-      extensionRanges: [],
+      oneofs: NONE,
+      messages: NONE,
+      enums: NONE,
+      extensions: NONE,
+      reservedRanges: NONE,
+      reservedNames: NONE,
+      extensionRanges: NONE,
       isMapEntry: true,
       isGroup: false,
       messageSetWireFormat: false,
@@ -803,5 +821,10 @@ function buildFile(
         break;
     }
   }
+  const built = file as Mutable<ImageFile>;
+  built.messages = orNone(messages);
+  built.enums = orNone(enums);
+  built.services = orNone(services);
+  built.extensions = orNone(extensions);
   return file;
 }
