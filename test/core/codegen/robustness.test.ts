@@ -1,15 +1,16 @@
 // The generator never throws, whatever state a schema is in while it is being typed, and the
 // examples the demo uses (v1 and v2, both formats) generate code that compiles.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AvroRegistry, parseAvsc } from '../../../server/src/core/avro/index';
 import { generate } from '../../../server/src/core/codegen/index';
-import { avroSchemaJson } from '../../../server/src/core/codegen/avroSchema';
 import { lowerAvro, lowerProto } from '../../../server/src/core/model/index';
 import { AVRO_CART, PROTO_CART } from './cases';
-import { asRecord, avroModel, generateFiles, protoProject, readTree, repoRoot, typeCheck, virtualDir } from './helpers';
+import { asRecord, avroModel, generateFiles, loadGenerated, plainBytes, removeLoaded, protoProject, readTree, repoRoot, typeCheck, virtualDir } from './helpers';
+
+after(removeLoaded);
 
 test('every prefix of a Protobuf and an Avro schema lowers and generates without throwing', () => {
   const proto = PROTO_CART['shop/v1/cart_events.proto']!;
@@ -51,21 +52,33 @@ test('the example envelope and its Avro twin expose the same variant tags', () =
   assert.deepEqual(tags(proto['acme/orders/v1/order_events_pb.ts']!, 'OrderEventHandlers'), tags(avro['order-events_avro.ts']!, 'OrderEventsHandlers'));
 });
 
-test('a deep Avro schema: each record with unions embeds its schema once, printed as the same JSON with short parts on one line', () => {
+test('a deep Avro schema with a union in every record: each type written once, and every codec reads and writes', () => {
   // R0 holds R1 inline, which holds R2, ... R39; each has a union of its child and an empty record,
-  // and R0 a second union over records defined deeper down.
+  // and R0 a second union over records defined deeper down. Writing each union's whole schema
+  // made the module grow with unions times depth (Avro's large_schema.avsc: 185 MB).
   let schema = '{"type": "record", "name": "R40", "fields": [{"name": "v", "type": "string"}]}';
   for (let i = 39; i >= 0; i--) {
     const second = i === 0 ? ', {"name": "w", "type": ["null", "R5", "X3"], "default": null}' : '';
     schema = `{"type": "record", "name": "R${i}", "fields": [{"name": "u", "type": [${schema}, {"type": "record", "name": "X${i}", "fields": []}]}${second}]}`;
   }
-  const model = avroModel({ 'deep.avsc': schema });
-  const text = asRecord(generate(model).files)['deep_avro.ts']!;
-  const consts = [...text.matchAll(/^const (\w+): AvroSchemaJson = (\{\n[\s\S]*?\n\});$/gm)];
-  assert.equal(consts.length, 40, 'one schema constant per record that holds a union');
-  const shared = [...text.matchAll(/^const \w+: AvroSchemaJson = (\w+);$/gm)];
-  assert.deepEqual(shared.map((m) => m[1]), [consts[0]![1]], "R0's second union reads with R0's schema constant");
-  assert.match(consts.at(-1)![2]!, /^ {8}\{ "type": "record", "name": "R40", "fields": \[\{ "name": "v", "type": "string" \}\] \},$/m);
-  const r0 = [...model.types.values()].find((t) => t.fullName === 'R0')!;
-  assert.deepEqual(JSON.parse(consts[0]![2]!), avroSchemaJson({ kind: 'named', id: r0.id }, model.types));
+  const generated = asRecord(generate(avroModel({ 'deep.avsc': schema })).files);
+  const text = generated['deep_avro.ts']!;
+  const types = /^const avroTypes: AvroNamedTypes = (\{\n[\s\S]*?\n\});$/m.exec(text);
+  assert.ok(types, 'one constant holds the named types');
+  const names = Object.keys(JSON.parse(types[1]!) as object).sort();
+  assert.deepEqual(names, [...Array(41).keys()].map((i) => `R${i}`).concat([...Array(40).keys()].map((i) => `X${i}`)).sort());
+  assert.equal(text.match(/"name": "R17",/g)?.length, 1, 'R17 is written once');
+  const schemas = [...text.matchAll(/^const (\w+)Schema: AvroSchemaJson = (.*);$/gm)].map((m) => m[2]);
+  assert.equal(schemas.length, 41);
+  assert.deepEqual(new Set(schemas), new Set([...Array(40).keys()].map((i) => `"R${i}"`)));
+  // The runtime puts each schema together: an event goes through the deepest codec and R0's second one.
+  const mod = loadGenerated(generated)('deep_avro.ts');
+  const deepest = { type: 'R40', value: { v: 'x' }, meta: {} };
+  const encode39 = mod.encodeR39U as (e: unknown) => Uint8Array;
+  const decode39 = mod.decodeR39U as (b: Uint8Array) => { ok: boolean; value?: unknown };
+  assert.deepEqual(decode39(encode39(deepest)), { ok: true, value: deepest });
+  const x3 = { type: 'X3', value: {}, meta: { u: { case: 'X0', value: {} } } };
+  const encodeW = mod.encodeR0W as (e: unknown) => Uint8Array;
+  const decodeW = mod.decodeR0W as (b: Uint8Array) => { ok: boolean; value?: unknown };
+  assert.deepEqual(plainBytes(decodeW(encodeW(x3))), { ok: true, value: x3 });
 });

@@ -10,7 +10,7 @@
  * Pure and deterministic: the same model gives the same bytes.
  */
 import type { EventModel, EventUnion, Field, ModelFile, ModelType, RecordType } from '../model/types';
-import { avroSchemaJson } from './avroSchema';
+import { avroSchemaByName } from './avroSchema';
 import { headerLines } from './header';
 import {
   AVRO_RUNTIME_MODULE,
@@ -114,8 +114,8 @@ class ModuleWriter {
   private readonly imports: Imports;
   private readonly ctx: TypeContext;
   private readonly tail: (() => void)[] = [];
-  /** Avro schema constants by root (a record, or '' for the file's top-level union): unions of one record share one. */
-  private readonly schemas = new Map<string, string>();
+  /** Avro: each union's schema, naming the types of the module's shared constant. */
+  private readonly avroSchemas = new Map<EventUnion, unknown>();
 
   constructor(
     private readonly model: EventModel,
@@ -144,6 +144,7 @@ class ModuleWriter {
     }
     for (const u of this.file.unions) this.union(u, this.mod.unions.get(u)!);
     if (this.file.format === 'protobuf' && this.file.unions.length) this.descriptor();
+    if (this.file.format === 'avro' && this.file.unions.length) this.avroTypes();
     for (const t of this.tail) t();
 
     const head = [...headerLines(this.file.path, schemaHashOf(this.file)), '/* eslint-disable */', ''];
@@ -350,18 +351,26 @@ class ModuleWriter {
     }
     const codec = this.runtimeValue('avroEventCodec', AVRO_RUNTIME_MODULE);
     const schemaType = this.imports.type(specifier(this.mod.path, AVRO_RUNTIME_MODULE), 'AvroSchemaJson');
-    const root = u.kind === 'topLevel' ? u.root! : { kind: 'named' as const, id: container!.id };
     w.doc(`The schema ${n.decode} reads with and ${n.encode} writes with.`);
-    const key = u.kind === 'topLevel' ? '' : container!.id;
-    const same = this.schemas.get(key);
-    if (same) w.line(`const ${n.schema!}: ${schemaType} = ${same};`);
-    else {
-      printConst(w, `const ${n.schema!}: ${schemaType} = `, avroSchemaJson(root, this.model.types));
-      this.schemas.set(key, n.schema!);
-    }
+    printConst(w, `const ${n.schema!}: ${schemaType} = `, this.avroSchemas.get(u));
     const variants = Object.fromEntries(u.variants.map((v) => [this.model.types.get(v.record)!.fullName, v.name]));
     const spec = u.kind === 'topLevel' ? { kind: 'topLevel', variants } : { kind: 'recordField', field: u.field, variants };
-    w.line(`const ${n.codec} = ${codec}<${n.type}>(${n.schema!}, ${json(spec)});`);
+    w.line(`const ${n.codec} = ${codec}<${n.type}>(${n.schema!}, ${json(spec)}, ${this.mod.avroTypes!});`);
+  }
+
+  /** The named types every union's schema uses, each written once, ahead of the codecs that read them. */
+  private avroTypes(): void {
+    const defs = new Map<string, unknown>();
+    for (const u of this.file.unions) {
+      const root = u.kind === 'topLevel' ? u.root! : { kind: 'named' as const, id: u.container! };
+      this.avroSchemas.set(u, avroSchemaByName(root, this.model.types, defs));
+    }
+    const type = this.imports.type(specifier(this.mod.path, AVRO_RUNTIME_MODULE), 'AvroNamedTypes');
+    this.tail.unshift(() => {
+      this.w.line();
+      this.w.doc('The named types of the schemas below, each written once; a codec puts its schema together from them when it loads.');
+      printConst(this.w, `const ${this.mod.avroTypes!}: ${type} = `, Object.fromEntries(defs));
+    });
   }
 
   private descriptor(): void {

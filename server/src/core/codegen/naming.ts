@@ -56,6 +56,8 @@ export interface ModuleNames {
   readonly unions: Map<EventUnion, UnionNames>;
   /** The Protobuf descriptor constant of a module with event unions. */
   readonly descriptor?: string;
+  /** The constant of the named types the Avro schemas of a module with event unions share. */
+  readonly avroTypes?: string;
 }
 
 function flatName(scope: readonly string[], name: string): string {
@@ -100,7 +102,8 @@ export function moduleNames(model: EventModel): Map<string, ModuleNames> {
       types.set(id, scope.claim(envelopes.has(id) ? `${flat}Message` : flat));
     }
     const descriptor = file.format === 'protobuf' && file.unions.length ? scope.claim('descriptor') : undefined;
-    out.set(file.uri, { path: modulePath(file), scope, types, unions, ...(descriptor ? { descriptor } : {}) });
+    const avroTypes = file.format === 'avro' && file.unions.length ? scope.claim('avroTypes') : undefined;
+    out.set(file.uri, { path: modulePath(file), scope, types, unions, ...(descriptor ? { descriptor } : {}), ...(avroTypes ? { avroTypes } : {}) });
   }
   return out;
 }

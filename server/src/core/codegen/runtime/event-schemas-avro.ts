@@ -21,6 +21,9 @@ const avsc: Avsc = (avscNs as unknown as { default?: Avsc }).default ?? avscNs;
 /** An Avro schema as JSON, with every name written in full. */
 export type AvroSchemaJson = unknown;
 
+/** Named types by full name, each written once, naming the others by full name. */
+export type AvroNamedTypes = { readonly [fullName: string]: AvroSchemaJson };
+
 export interface AvroUnionSpec {
   /** `topLevel`: the schema is the union. `recordField`: the schema is a record and `field` holds the union. */
   readonly kind: "topLevel" | "recordField";
@@ -98,13 +101,19 @@ interface Loaded {
   readonly named: Map<string, Node>;
 }
 
-/** The codec of one event union. Loading is deferred to the first call, and a failure to load is a `schemaMismatch`. */
-export function avroEventCodec<U>(schema: AvroSchemaJson, spec: AvroUnionSpec): AvroEventCodec<U> {
+/**
+ * The codec of one event union. Loading is deferred to the first call, and a failure to load is a
+ * `schemaMismatch`. With `types`, the schema names the types it uses, and loading writes each in
+ * full where it is first used.
+ */
+export function avroEventCodec<U>(embedded: AvroSchemaJson, spec: AvroUnionSpec, types?: AvroNamedTypes): AvroEventCodec<U> {
+  let schema: unknown = embedded;
   let loaded: Loaded | string | undefined;
   const resolvers = new Map<string, { reader: avscNs.Type; resolver: unknown } | string>();
   const load = (): Loaded | string => {
     if (loaded === undefined) {
       try {
+        if (types) schema = withTypes(embedded, types);
         loaded = { type: typeFor(schema), named: namedTypes(schema) };
       } catch (e) {
         loaded = "the embedded schema does not load: " + message(e);
@@ -181,6 +190,30 @@ export function avroEventCodec<U>(schema: AvroSchemaJson, spec: AvroUnionSpec): 
 }
 
 class MissingVariant extends Error {}
+
+/** The schema with each named type of `types` written in full where it is first used, and by name after. */
+function withTypes(schema: unknown, types: AvroNamedTypes): unknown {
+  const written = new Set<string>();
+  const visit = (s: unknown): unknown => {
+    if (typeof s === "string") {
+      if (written.has(s) || !Object.prototype.hasOwnProperty.call(types, s)) return s;
+      written.add(s);
+      return visit(types[s]);
+    }
+    if (Array.isArray(s)) return s.map(visit);
+    if (typeof s !== "object" || s === null) return s;
+    const o = s as Node;
+    const out: Node = { ...o };
+    if (isNamedDefinition(o)) written.add(o.name!);
+    if (Array.isArray(o.fields)) out.fields = o.fields.map((f) => ({ ...f, type: visit(f.type) }));
+    if (o.items !== undefined) out.items = visit(o.items);
+    if (o.values !== undefined) out.values = visit(o.values);
+    // A logical type over a named fixed: `{ "type": "a.Money", "logicalType": "decimal", ... }`.
+    if (!isNamedDefinition(o) && o.type !== "array" && o.type !== "map") out.type = visit(o.type);
+    return out;
+  };
+  return visit(schema);
+}
 
 function isNamedDefinition(o: Node): boolean {
   return (o.type === "record" || o.type === "error" || o.type === "enum" || o.type === "fixed") && typeof o.name === "string";

@@ -2,7 +2,7 @@
 // source: shop/cart-envelope.avsc; schema-hash: sha256:ccae1bf41255eb3742921c0cea709150d5b33ce758b3ad6b8ef338513048f1e5
 /* eslint-disable */
 
-import { type AvroDecodeOptions, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
+import { type AvroDecodeOptions, type AvroNamedTypes, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
 import { type DecodeError, type EventConsumerOptions, type HandlerResult, type Result, type UnknownEvent, assertNever, runEventConsumer } from "../event-schemas-runtime.js";
 
 /** A cart event with its metadata. */
@@ -146,39 +146,40 @@ export function runCartEnvelopePreviousConsumer(options: EventConsumerOptions<Ca
   return runEventConsumer(options, decodeCartEnvelopePrevious, dispatchCartEnvelopePrevious);
 }
 
-/** The schema decodeCartEnvelopePayload reads with and encodeCartEnvelopePayload writes with. */
-const cartEnvelopePayloadSchema: AvroSchemaJson = {
-  "type": "record",
-  "name": "shop.envelope.CartEnvelope",
-  "fields": [
-    { "name": "event_id", "type": "string" },
-    { "name": "occurred_at", "type": { "type": "long", "logicalType": "timestamp-millis" } },
-    {
-      "name": "payload",
-      "type": [
-        {
-          "type": "record",
-          "name": "shop.envelope.CheckedOut",
-          "fields": [
-            { "name": "total", "type": { "type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2 } }
-          ]
-        },
-        { "type": "record", "name": "shop.envelope.Abandoned", "fields": [{ "name": "idle_minutes", "type": "int" }] }
-      ]
-    },
-    {
-      "name": "previous",
-      "type": [
-        "null",
-        { "type": "record", "name": "shop.envelope.Snapshot", "fields": [{ "name": "items", "type": "int" }] },
-        { "type": "record", "name": "shop.envelope.Empty", "fields": [] }
-      ],
-      "default": null
-    }
-  ]
+/** The named types of the schemas below, each written once; a codec puts its schema together from them when it loads. */
+const avroTypes: AvroNamedTypes = {
+  "shop.envelope.CartEnvelope": {
+    "type": "record",
+    "name": "shop.envelope.CartEnvelope",
+    "fields": [
+      { "name": "event_id", "type": "string" },
+      { "name": "occurred_at", "type": { "type": "long", "logicalType": "timestamp-millis" } },
+      { "name": "payload", "type": ["shop.envelope.CheckedOut", "shop.envelope.Abandoned"] },
+      { "name": "previous", "type": ["null", "shop.envelope.Snapshot", "shop.envelope.Empty"], "default": null }
+    ]
+  },
+  "shop.envelope.CheckedOut": {
+    "type": "record",
+    "name": "shop.envelope.CheckedOut",
+    "fields": [{ "name": "total", "type": { "type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2 } }]
+  },
+  "shop.envelope.Abandoned": {
+    "type": "record",
+    "name": "shop.envelope.Abandoned",
+    "fields": [{ "name": "idle_minutes", "type": "int" }]
+  },
+  "shop.envelope.Snapshot": {
+    "type": "record",
+    "name": "shop.envelope.Snapshot",
+    "fields": [{ "name": "items", "type": "int" }]
+  },
+  "shop.envelope.Empty": { "type": "record", "name": "shop.envelope.Empty", "fields": [] }
 };
-const cartEnvelopePayloadCodec = avroEventCodec<CartEnvelopePayload>(cartEnvelopePayloadSchema, { "kind": "recordField", "field": "payload", "variants": { "shop.envelope.CheckedOut": "CheckedOut", "shop.envelope.Abandoned": "Abandoned" } });
+
+/** The schema decodeCartEnvelopePayload reads with and encodeCartEnvelopePayload writes with. */
+const cartEnvelopePayloadSchema: AvroSchemaJson = "shop.envelope.CartEnvelope";
+const cartEnvelopePayloadCodec = avroEventCodec<CartEnvelopePayload>(cartEnvelopePayloadSchema, { "kind": "recordField", "field": "payload", "variants": { "shop.envelope.CheckedOut": "CheckedOut", "shop.envelope.Abandoned": "Abandoned" } }, avroTypes);
 
 /** The schema decodeCartEnvelopePrevious reads with and encodeCartEnvelopePrevious writes with. */
-const cartEnvelopePreviousSchema: AvroSchemaJson = cartEnvelopePayloadSchema;
-const cartEnvelopePreviousCodec = avroEventCodec<CartEnvelopePrevious>(cartEnvelopePreviousSchema, { "kind": "recordField", "field": "previous", "variants": { "shop.envelope.Snapshot": "Snapshot", "shop.envelope.Empty": "Empty" } });
+const cartEnvelopePreviousSchema: AvroSchemaJson = "shop.envelope.CartEnvelope";
+const cartEnvelopePreviousCodec = avroEventCodec<CartEnvelopePrevious>(cartEnvelopePreviousSchema, { "kind": "recordField", "field": "previous", "variants": { "shop.envelope.Snapshot": "Snapshot", "shop.envelope.Empty": "Empty" } }, avroTypes);

@@ -2,7 +2,7 @@
 // source: shop/cart-events.avsc; schema-hash: sha256:48e635dd07f1db1c131a25033595f40836e0fee758499ac0b3fdd7e33d857a60
 /* eslint-disable */
 
-import { type AvroDecodeOptions, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
+import { type AvroDecodeOptions, type AvroNamedTypes, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
 import { type AvroDuration, type DecodeError, type EventConsumerOptions, type HandlerResult, type Result, type UnknownEvent, assertNever, runEventConsumer } from "../event-schemas-runtime.js";
 
 /** An item went into the cart. */
@@ -102,9 +102,9 @@ export function runCartEventsConsumer(options: EventConsumerOptions<CartEventsHa
   return runEventConsumer(options, decodeCartEvents, dispatchCartEvents);
 }
 
-/** The schema decodeCartEvents reads with and encodeCartEvents writes with. */
-const cartEventsSchema: AvroSchemaJson = [
-  {
+/** The named types of the schemas below, each written once; a codec puts its schema together from them when it loads. */
+const avroTypes: AvroNamedTypes = {
+  "shop.ItemAdded": {
     "type": "record",
     "name": "shop.ItemAdded",
     "fields": [
@@ -117,33 +117,37 @@ const cartEventsSchema: AvroSchemaJson = [
       { "name": "note", "type": ["null", "string"], "default": null },
       { "name": "tags", "type": { "type": "array", "items": "string" } },
       { "name": "attributes", "type": { "type": "map", "values": "long" } },
-      { "name": "channel", "type": { "type": "enum", "name": "shop.Channel", "symbols": ["WEB", "STORE"] } },
-      { "name": "fingerprint", "type": { "type": "fixed", "name": "shop.Md5", "size": 16 } },
-      { "name": "hold", "type": { "type": "fixed", "name": "shop.Hold", "size": 12, "logicalType": "duration" } },
+      { "name": "channel", "type": "shop.Channel" },
+      { "name": "fingerprint", "type": "shop.Md5" },
+      { "name": "hold", "type": "shop.Hold" },
       { "name": "seen_micros", "type": { "type": "long", "logicalType": "timestamp-micros" } },
       { "name": "lookup", "type": ["null", "string", "long"], "default": null },
       { "name": "code", "type": ["string", "int"] },
-      {
-        "name": "priority",
-        "type": { "type": "enum", "name": "shop.Priority", "symbols": ["LOW", "HIGH", "UNKNOWN"], "default": "UNKNOWN" }
-      },
+      { "name": "priority", "type": "shop.Priority" },
       { "name": "weight", "type": "double", "default": 0 },
       { "name": "flags", "type": "boolean" },
       { "name": "raw", "type": "bytes" },
-      {
-        "name": "total",
-        "type": {
-          "type": "fixed",
-          "name": "shop.Amount",
-          "size": 8,
-          "logicalType": "decimal",
-          "precision": 18,
-          "scale": 4
-        }
-      }
+      { "name": "total", "type": "shop.Amount" }
     ]
   },
-  {
+  "shop.Channel": { "type": "enum", "name": "shop.Channel", "symbols": ["WEB", "STORE"] },
+  "shop.Md5": { "type": "fixed", "name": "shop.Md5", "size": 16 },
+  "shop.Hold": { "type": "fixed", "name": "shop.Hold", "size": 12, "logicalType": "duration" },
+  "shop.Priority": {
+    "type": "enum",
+    "name": "shop.Priority",
+    "symbols": ["LOW", "HIGH", "UNKNOWN"],
+    "default": "UNKNOWN"
+  },
+  "shop.Amount": {
+    "type": "fixed",
+    "name": "shop.Amount",
+    "size": 8,
+    "logicalType": "decimal",
+    "precision": 18,
+    "scale": 4
+  },
+  "shop.ItemRemoved": {
     "type": "record",
     "name": "shop.ItemRemoved",
     "fields": [
@@ -152,5 +156,8 @@ const cartEventsSchema: AvroSchemaJson = [
       { "name": "removed_at", "type": ["null", { "type": "long", "logicalType": "timestamp-millis" }], "default": null }
     ]
   }
-];
-const cartEventsCodec = avroEventCodec<CartEvents>(cartEventsSchema, { "kind": "topLevel", "variants": { "shop.ItemAdded": "ItemAdded", "shop.ItemRemoved": "ItemRemoved" } });
+};
+
+/** The schema decodeCartEvents reads with and encodeCartEvents writes with. */
+const cartEventsSchema: AvroSchemaJson = ["shop.ItemAdded", "shop.ItemRemoved"];
+const cartEventsCodec = avroEventCodec<CartEvents>(cartEventsSchema, { "kind": "topLevel", "variants": { "shop.ItemAdded": "ItemAdded", "shop.ItemRemoved": "ItemRemoved" } }, avroTypes);

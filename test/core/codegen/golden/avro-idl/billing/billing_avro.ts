@@ -2,7 +2,7 @@
 // source: billing/billing.avdl; schema-hash: sha256:e127b2ec22566c4fe6c875ff45fe088685d3a21d159e0d621c7d8fbf65d6e9e9
 /* eslint-disable */
 
-import { type AvroDecodeOptions, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
+import { type AvroDecodeOptions, type AvroNamedTypes, type AvroSchemaJson, avroEventCodec } from "../event-schemas-avro.js";
 import { type DecodeError, type EventConsumerOptions, type HandlerResult, type Result, type UnknownEvent, assertNever, runEventConsumer } from "../event-schemas-runtime.js";
 
 /** An invoice was sent. */
@@ -85,35 +85,37 @@ export function runBillingEventEventConsumer(options: EventConsumerOptions<Billi
   return runEventConsumer(options, decodeBillingEventEvent, dispatchBillingEventEvent);
 }
 
-/** The schema decodeBillingEventEvent reads with and encodeBillingEventEvent writes with. */
-const billingEventEventSchema: AvroSchemaJson = {
-  "type": "record",
-  "name": "billing.BillingEvent",
-  "fields": [
-    { "name": "event_id", "type": "string" },
-    { "name": "via", "type": { "type": "enum", "name": "billing.Function", "symbols": ["CARD", "TRANSFER"] } },
-    {
-      "name": "event",
-      "type": [
-        {
-          "type": "record",
-          "name": "billing.Promise",
-          "fields": [
-            { "name": "class", "type": "string" },
-            { "name": "amount_cents", "type": "long" },
-            { "name": "memo", "type": ["null", "string"], "default": null }
-          ]
-        },
-        {
-          "type": "record",
-          "name": "billing.Paid",
-          "fields": [
-            { "name": "invoice_id", "type": "string" },
-            { "name": "paid_at", "type": { "type": "long", "logicalType": "timestamp-millis" } }
-          ]
-        }
-      ]
-    }
-  ]
+/** The named types of the schemas below, each written once; a codec puts its schema together from them when it loads. */
+const avroTypes: AvroNamedTypes = {
+  "billing.BillingEvent": {
+    "type": "record",
+    "name": "billing.BillingEvent",
+    "fields": [
+      { "name": "event_id", "type": "string" },
+      { "name": "via", "type": "billing.Function" },
+      { "name": "event", "type": ["billing.Promise", "billing.Paid"] }
+    ]
+  },
+  "billing.Function": { "type": "enum", "name": "billing.Function", "symbols": ["CARD", "TRANSFER"] },
+  "billing.Promise": {
+    "type": "record",
+    "name": "billing.Promise",
+    "fields": [
+      { "name": "class", "type": "string" },
+      { "name": "amount_cents", "type": "long" },
+      { "name": "memo", "type": ["null", "string"], "default": null }
+    ]
+  },
+  "billing.Paid": {
+    "type": "record",
+    "name": "billing.Paid",
+    "fields": [
+      { "name": "invoice_id", "type": "string" },
+      { "name": "paid_at", "type": { "type": "long", "logicalType": "timestamp-millis" } }
+    ]
+  }
 };
-const billingEventEventCodec = avroEventCodec<BillingEventEvent>(billingEventEventSchema, { "kind": "recordField", "field": "event", "variants": { "billing.Promise": "Promise", "billing.Paid": "Paid" } });
+
+/** The schema decodeBillingEventEvent reads with and encodeBillingEventEvent writes with. */
+const billingEventEventSchema: AvroSchemaJson = "billing.BillingEvent";
+const billingEventEventCodec = avroEventCodec<BillingEventEvent>(billingEventEventSchema, { "kind": "recordField", "field": "event", "variants": { "billing.Promise": "Promise", "billing.Paid": "Paid" } }, avroTypes);
