@@ -34,7 +34,7 @@ import type { AvroSyntax } from '../../server/src/core/avro/ast';
 import { pathOf } from '../../server/src/host/protoFiles';
 import { shown } from './corpus';
 import type { Problems } from './invariants';
-import { positionsIn } from './protoStages';
+import { positionsIn, type Extras } from './protoStages';
 import type { Tally } from './tally';
 
 const everywhere = () => true;
@@ -44,7 +44,9 @@ export interface AvroUnit {
   readonly path: string;
   readonly syntax: AvroSyntax;
   readonly text: string;
+  /** Positions to ask at: this many words or strings, and `extras` (see positionsIn). */
   readonly positions: number;
+  readonly extras?: Extras;
   readonly random: () => number;
   /** The original file, for the breaking stage of a variant. */
   readonly baseline?: AvroFile;
@@ -125,7 +127,7 @@ export function exerciseAvro(unit: AvroUnit, p: Problems, tally: Tally): AvroFil
   p.codeActions('codeAction (file)', w('codeAction', () => p.run('codeActions', () => codeActions(avro, uri, whole, { diagnostics: lspDiags }, imports))) ?? []);
   tally.count('documentSymbol', 'workspaceSymbol', 'codeAction', ...(unit.syntax === 'avsc' ? ['formatting'] : []));
 
-  const positions = positionsIn(text, wordsOf(text), unit.positions, unit.random);
+  const positions = positionsIn(text, wordsOf(text), unit.positions, unit.random, unit.extras);
   for (const pos of positions) {
     const at = `${pos.line}:${pos.character}`;
     p.hover(`hover ${at}`, uri, w('hover', () => p.run(`hover ${at}`, () => hover(avro, uri, pos))) ?? null);

@@ -126,7 +126,7 @@ export class Problems {
     if (!edit) return;
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) this.edits(what, uri, edits);
     for (const change of edit.documentChanges ?? []) {
-      if ('edits' in change) this.edits(what, change.textDocument.uri, change.edits.map((e) => ('range' in e ? e : e)) as TextEdit[]);
+      if ('edits' in change) this.edits(what, change.textDocument.uri, change.edits as TextEdit[]);
     }
   }
 

@@ -44,10 +44,9 @@ export interface ProtoUnit {
   readonly loader: ProtoFiles;
   readonly path: string;
   readonly text: string;
-  /** Positions to ask at: this many tokens, plus a random offset and one out of range (see positionsIn). */
+  /** Positions to ask at: this many tokens, and `extras` (see positionsIn). */
   readonly positions: number;
-  /** Only one of the random offset and the position out of range. */
-  readonly lean?: boolean;
+  readonly extras?: Extras;
   /**
    * Also the features whose input is the workspace rather than the document: workspace symbols,
    * and the stale check's schema hashes over the file and everything it imports. Once per file.
@@ -130,7 +129,7 @@ export function exerciseProto(unit: ProtoUnit, p: Problems, tally: Tally, wantIm
   tally.count('documentSymbol', 'semanticTokens', 'foldingRange', 'formatting', 'codeAction');
 
   // features at positions
-  const positions = positionsIn(text, state.parse.tokens, unit.positions, unit.random, unit.lean);
+  const positions = positionsIn(text, state.parse.tokens, unit.positions, unit.random, unit.extras);
   const t = <T>(feature: string, fn: () => T): T => tally.time(feature, fn);
   for (const pos of positions) {
     const at = `${pos.line}:${pos.character}`;
@@ -150,16 +149,16 @@ export function exerciseProto(unit: ProtoUnit, p: Problems, tally: Tally, wantIm
 }
 
 /**
- * Positions at `count` random tokens (the first in its middle), then one random offset and one
- * outside the text (past the last line, past the end of a line, or one character past the end);
- * with `lean`, only one of those two.
+ * Positions at `count` random tokens (the first in its middle), then `extras`: a random offset and
+ * one outside the text (past the last line, past the end of a line, or one character past the
+ * end), or one of the two, or neither.
  */
 export function positionsIn(
   text: string,
   tokens: readonly { readonly span: { readonly start: number; readonly end: number } }[],
   count: number,
   random: () => number,
-  lean = false,
+  extras: Extras = 'both',
 ): Position[] {
   const index = new LineIndex(text);
   const out: Position[] = [];
@@ -167,10 +166,11 @@ export function positionsIn(
     const t = tokens[Math.floor(random() * tokens.length)]!;
     out.push(index.positionAt(i === 0 ? (t.span.start + t.span.end) >> 1 : t.span.start));
   }
-  const both = !lean;
-  const inside = both || random() < 0.5;
+  // A text without tokens still gets one position.
+  if (extras === 'none' && out.length > 0) return out;
+  const inside = extras === 'both' || random() < 0.5;
   if (inside) out.push(index.positionAt(Math.floor(random() * (text.length + 1))));
-  if (both || !inside) {
+  if (extras === 'both' || !inside) {
     const last = index.lineCount - 1;
     const outside = random();
     if (outside < 1 / 3) out.push({ line: last + 3, character: 0 });
@@ -179,6 +179,8 @@ export function positionsIn(
   }
   return out;
 }
+
+export type Extras = 'both' | 'one' | 'none';
 
 function breakingFinding(p: Problems, f: Finding, text: string, baseline: { readonly image: ProtoImage; readonly text: string }, ast: Parameters<typeof isAcknowledged>[0]): void {
   // The baseline and the current file share a uri here: the anchor says which text a span is in.

@@ -1,6 +1,6 @@
 /**
  * Runs one shard of the corpus in a worker thread and judges it. The worker reports before each
- * unit of work (one file in one variant); a unit that has not finished within UNIT_BOUND_MS is a
+ * unit of work (one file in one variant); a unit that has not finished within its bound is a
  * hang: the worker is stopped and the test fails naming the file, the variant and the seed. This
  * is a hang detector with a generous bound, not a timing assertion.
  *
@@ -35,12 +35,15 @@ export type WorkerMessage =
 
 export type ShardResult = Extract<WorkerMessage, { kind: 'done' }> & { readonly slowest: { where: string; ms: number } };
 
-const UNIT_BOUND_MS = 120_000;
+/** Far above the slowest unit of a run (a few seconds for a corpus file, about a minute for the 10 MB file on a loaded machine). */
+const UNIT_BOUND_MS = { proto: 60_000, avro: 60_000, extremes: 300_000 } as const;
 
 export function runShard(format: ShardRequest['format'], shard: number, shards: number): Promise<ShardResult> {
   const request: ShardRequest = { format, shard, shards, seed: SEED, entry: join(__dirname, 'worker.ts') };
   // The bootstrap registers tsx in the worker: a worker does not inherit the parent's loaders.
-  const worker = new Worker(join(__dirname, 'boot.cjs'), { workerData: request, stdout: false, stderr: false });
+  // A heap limit makes "bounded memory" a hard rule: a worker that needs more fails the test.
+  const resourceLimits = { maxOldGenerationSizeMb: format === 'extremes' ? 2560 : 1024 };
+  const worker = new Worker(join(__dirname, 'boot.cjs'), { workerData: request, stdout: false, stderr: false, resourceLimits });
   return new Promise<ShardResult>((resolve, reject) => {
     let current = 'starting the worker';
     let started = performance.now();
@@ -55,8 +58,8 @@ export function runShard(format: ShardRequest['format'], shard: number, shards: 
       else resolve(result!);
     };
     const watchdog = setInterval(() => {
-      if (performance.now() - started > UNIT_BOUND_MS) {
-        finish(new Error(`${current}: still running after ${UNIT_BOUND_MS / 1000} s, so it hangs; the worker was stopped`));
+      if (performance.now() - started > UNIT_BOUND_MS[format]) {
+        finish(new Error(`${current}: still running after ${UNIT_BOUND_MS[format] / 1000} s, so it hangs; the worker was stopped`));
       }
     }, 1000);
     const lap = () => {
@@ -90,7 +93,7 @@ export function judge(
   t.diagnostic(`time: ${Object.entries(result.ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}s`).join(', ')}`);
   assert.deepEqual(result.problems, []);
   assert.equal(result.files, units);
-  for (const c of counted) assert.equal(result.calls[c], units, c);
+  for (const c of counted) assert.equal(result.calls[c] ?? 0, units, c);
   const variants = units * (counted.length === 3 ? 3 : 1);
   for (const stage of ['check', 'codegen', 'documentSymbol', 'codeAction', 'hover', 'definition', 'references', 'prepareRename', 'rename', 'completion']) {
     assert.ok((result.calls[stage] ?? 0) >= variants, `${stage} ran for every input (${result.calls[stage]} of ${variants})`);
@@ -99,7 +102,7 @@ export function judge(
   // Memory: bounded at its peak, and not growing from one project to the next.
   const peak = Math.max(...result.rss);
   assert.ok(peak < maxRss, `the worker's process reached ${peak} MiB`);
-  if (result.rss.length >= 8) {
+  if (counted.length === 3 && result.rss.length >= 8) {
     const early = Math.max(...result.rss.slice(0, Math.ceil(result.rss.length / 4)));
     const late = result.rss[result.rss.length - 1]!;
     assert.ok(late - early < RSS_GROWTH_MIB, `the worker's memory grew from ${early} to ${late} MiB`);

@@ -41,7 +41,7 @@ function runProto(inputs: readonly ProtoInput[]): void {
   let loader: ProtoFiles | undefined;
   let rootsKey = '';
   let inProject = 0;
-  for (const input of inputs) {
+  for (const [n, input] of inputs.entries()) {
     const key = input.roots.join('\0');
     if (!project || !loader || key !== rootsKey || inProject >= FILES_PER_PROJECT) {
       sampleMemory();
@@ -59,10 +59,22 @@ function runProto(inputs: readonly ProtoInput[]): void {
       const { text, random } = variantOf(input.path, source, variant, request.seed, 'proto');
       problems.where = `${shown(input.path)} ${variant} (seed ${request.seed})`;
       post({ kind: 'unit', where: problems.where });
-      // The original at four positions, each variant at two: hover, definition, references,
-      // rename, completion and code actions at each.
+      // Every feature at three positions of the original (a token, a random offset, one out of
+      // range) and one of each variant (a token of the mutation, a random or outside position of
+      // the truncation); breaking changes against the original for one variant, in turn.
       const original = variant === 'original';
-      const unit = { project, loader, path: input.path, text, positions: original ? 2 : 1, lean: !original, workspace: variant === 'mutation', random, baseline };
+      const breaking = (variant === 'mutation') === (n % 2 === 0) ? baseline : undefined;
+      const unit = {
+        project,
+        loader,
+        path: input.path,
+        text,
+        positions: variant === 'truncation' ? 0 : 1,
+        extras: original ? ('both' as const) : variant === 'truncation' ? ('one' as const) : ('none' as const),
+        workspace: variant === 'mutation',
+        random,
+        baseline: original ? undefined : breaking,
+      };
       const image = exerciseProto(unit, problems, tally, original);
       if (original && image) baseline = { image, text };
       tally.count(`${variant}s`);
@@ -80,15 +92,27 @@ function runAvro(inputs: readonly AvroInput[]): void {
   for (const input of avroInputs()) avro.addFile(input.path, readFileSync(input.path, 'utf8'), input.syntax);
   texts = (uri) => avro.registry.file(uri)?.text;
   sampleMemory();
-  for (const input of inputs) {
+  for (const [n, input] of inputs.entries()) {
     const original = readFileSync(input.path, 'utf8');
     let baseline: AvroFile | undefined;
     for (const variant of VARIANTS) {
       const { text, random } = variantOf(input.path, original, variant, request.seed, 'avro');
       problems.where = `${shown(input.path)} ${variant} (seed ${request.seed})`;
       post({ kind: 'unit', where: problems.where });
-      const file = exerciseAvro({ avro, path: input.path, syntax: input.syntax, text, positions: 4, random, baseline }, problems, tally);
-      if (variant === 'original') baseline = file;
+      // As for .proto files (runProto), with one more token position each.
+      const first = variant === 'original';
+      const unit = {
+        avro,
+        path: input.path,
+        syntax: input.syntax,
+        text,
+        positions: variant === 'truncation' ? 1 : 2,
+        extras: first ? ('both' as const) : ('one' as const),
+        random,
+        baseline: !first && (variant === 'mutation') === (n % 2 === 0) ? baseline : undefined,
+      };
+      const file = exerciseAvro(unit, problems, tally);
+      if (first) baseline = file;
       tally.count(`${variant}s`);
     }
     avro.addFile(input.path, original, input.syntax);
@@ -106,7 +130,7 @@ function extremes(): { name: string; format: 'proto' | 'avsc' | 'avdl'; text: st
   }
   const deep = 1000;
   out.push({ name: 'proto: 1,000 nested messages', format: 'proto', text: 'syntax = "proto3";\n' + 'message M { '.repeat(deep) + '}'.repeat(deep) + '\n' });
-  out.push({ name: 'proto: 1,000 unclosed messages', format: 'proto', text: 'syntax = "proto2";\nmessage M { optional group G = 1 {'.repeat(deep) });
+  out.push({ name: 'proto: 1,000 unclosed groups', format: 'proto', text: 'syntax = "proto2";\nmessage M { optional group G = 1 {'.repeat(deep) });
   out.push({ name: 'proto: a 1,000-level option value', format: 'proto', text: 'option (x) = ' + '{ a: '.repeat(deep) + '}'.repeat(deep) + ';\n' });
   out.push({ name: 'avsc: 1,000 nested records', format: 'avsc', text: '{"type": "record", "name": "R", "fields": [{"name": "f", "type": '.repeat(deep) + '"int"' + '}]}'.repeat(deep) + '\n' });
   out.push({ name: 'avsc: 1,000 nested arrays', format: 'avsc', text: '{"type": "array", "items": '.repeat(deep) + '"int"' + '}'.repeat(deep) });
@@ -149,29 +173,24 @@ function runExtremes(): number {
       const project = new ProtoProject();
       const loader = new ProtoFiles(project, { roots: [CORPUS], source: 'importPaths', problems: [] });
       texts = (uri) => project.get(uri)?.text;
-      exerciseProto({ project, loader, path, text: c.text, positions: 1, lean: true, workspace: true, random }, problems, tally, false);
+      exerciseProto({ project, loader, path, text: c.text, positions: 1, extras: 'one', workspace: true, random }, problems, tally, false);
     } else {
       const avro = new AvroFiles(new AvroRegistry(), [CORPUS]);
       texts = (uri) => avro.registry.file(uri)?.text;
-      exerciseAvro({ avro, path, syntax: c.format, text: c.text, positions: 1, random }, problems, tally);
+      exerciseAvro({ avro, path, syntax: c.format, text: c.text, positions: 1, extras: 'one', random }, problems, tally);
     }
     tally.count('extremes');
     sampleMemory();
-    if (process.env.ROBUSTNESS_TRACE) console.error(c.name, JSON.stringify(tally.ms));
   }
   return cases.length;
 }
 
-if (request.format === 'extremes') {
-  const n = runExtremes();
-  post({ kind: 'done', files: n, problems: problems.list, calls: tally.calls, ms: tally.ms, rss });
-} else {
-  runCorpus();
-}
-
-function runCorpus(): void {
+function runCorpus(): number {
   const files = shardInputs<ProtoInput | AvroInput>(request.format === 'proto' ? protoInputs() : avroInputs(), request.shard, request.shards);
   if (request.format === 'proto') runProto(files as ProtoInput[]);
   else runAvro(files as AvroInput[]);
-  post({ kind: 'done', files: files.length, problems: problems.list, calls: tally.calls, ms: tally.ms, rss });
+  return files.length;
 }
+
+const units = request.format === 'extremes' ? runExtremes() : runCorpus();
+post({ kind: 'done', files: units, problems: problems.list, calls: tally.calls, ms: tally.ms, rss });

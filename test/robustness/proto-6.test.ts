@@ -1,4 +1,0 @@
-// Shard 6 of the .proto corpus (see protoShard.ts).
-import { protoShardTest } from './protoShard';
-
-protoShardTest(6);
