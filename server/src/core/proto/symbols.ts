@@ -76,12 +76,20 @@ export type SymbolFactory = (
   position: number,
 ) => ProtoSymbol;
 
-export function collectSymbols(uri: string, ast: ProtoFile, factory?: SymbolFactory): FileSymbols {
+/** Stands in for a symbol a caller does not want: nothing reads it but its name, as a scope. */
+const SKIPPED: ProtoSymbol = { kind: 'field', name: '', fullName: '', uri: '', nameSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } };
+
+/**
+ * `only` limits the symbols to those kinds (a text-built image wants only types, packages and
+ * services, a sixth of a file's symbols), and spares building the others' full names.
+ */
+export function collectSymbols(uri: string, ast: ProtoFile, factory?: SymbolFactory, only?: ReadonlySet<SymbolKind>): FileSymbols {
   const all: ProtoSymbol[] = [];
   let packageName = '';
   for (const decl of ast.body) {
     if (decl.kind === 'package' && decl.name && !packageName) {
       packageName = decl.name.text;
+      if (only && !only.has('package')) continue;
       const parts = packageName.split('.');
       for (let i = 1; i <= parts.length; i++) {
         const name = parts[i - 1]!;
@@ -102,6 +110,7 @@ export function collectSymbols(uri: string, ast: ProtoFile, factory?: SymbolFact
     node: AnyDecl,
     parent: ProtoSymbol | undefined,
   ): ProtoSymbol => {
+    if (only && !only.has(kind)) return SKIPPED;
     const fullName = scope ? `${scope}.${name}` : name;
     const sym: ProtoSymbol = factory
       ? factory(kind, name, fullName, nameSpan, node.span, node, parent, all.length)

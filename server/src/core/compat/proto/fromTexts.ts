@@ -8,7 +8,7 @@
 import type { ProtoFile } from '../../proto/ast';
 import { parseProto } from '../../proto/parser';
 import { resolveName, type ResolveOptions } from '../../proto/resolve';
-import { collectSymbols, isType, type ProtoSymbol } from '../../proto/symbols';
+import { collectSymbols, isType, type ProtoSymbol, type SymbolKind } from '../../proto/symbols';
 import { ImageBuilder } from './build';
 import type { ProtoImage } from './image';
 
@@ -21,6 +21,9 @@ export interface TextInput {
 }
 
 const NOWHERE = { start: 0, end: 0 };
+
+/** What resolution of a type reference can pass through or land on. */
+const NAMED_KINDS: ReadonlySet<SymbolKind> = new Set(['message', 'enum', 'package', 'service']);
 
 interface Import {
   readonly path: string;
@@ -56,12 +59,11 @@ export function buildProtoImageFromTexts(inputs: Iterable<TextInput>, read: (uri
     const uri = input.uri;
     uriByPath.set(input.path, uri);
     const ast = parseProto(text, { docs: false, comments: false }).ast;
-    for (const s of collectSymbols(uri, ast).all) {
-      if (s.kind !== 'message' && s.kind !== 'enum' && s.kind !== 'package' && s.kind !== 'service') continue;
-      const light: ProtoSymbol = { kind: s.kind, name: s.name, fullName: s.fullName, uri, nameSpan: NOWHERE, span: NOWHERE };
+    const light = (kind: SymbolKind, name: string, fullName: string): ProtoSymbol => ({ kind, name, fullName, uri, nameSpan: NOWHERE, span: NOWHERE });
+    for (const s of collectSymbols(uri, ast, light, NAMED_KINDS).all) {
       const list = index.get(s.fullName);
-      if (list) list.push(light);
-      else index.set(s.fullName, [light]);
+      if (list) list.push(s);
+      else index.set(s.fullName, [s]);
     }
     importsByUri.set(uri, importsOf(ast));
     // Resolution runs when the image is taken, after every file has declared its names.
