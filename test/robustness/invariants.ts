@@ -36,6 +36,11 @@ export class Problems {
 
   constructor(private readonly texts: Texts) {}
 
+  /** Forgets the documents seen so far (their texts and line indexes), when their project goes. */
+  forgetDocuments(): void {
+    this.indexes.clear();
+  }
+
   add(message: string): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(`${this.where}: ${message}`);
   }
