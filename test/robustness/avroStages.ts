@@ -87,7 +87,12 @@ export function exerciseAvro(unit: AvroUnit, p: Problems, tally: Tally): AvroFil
         for (const site of unionSites(model, modelFile, file)) p.span('code lens', site.span, text.length);
         p.diagnostics('stale warning', staleDiagnostics(model, modelFile, file, 'x_avro.ts'), text, uri);
       }
-      if (clean) p.generated('generate', generate(model).files);
+      if (clean) {
+        const files = tally.time('generate', () => generate(model).files);
+        p.generated('generate', files);
+        // Diagnostics or output: a schema without errors that declares types gets its module.
+        if (model.files.some((f) => f.uri === uri && f.types.length > 0) && !files.some((f) => f.sourceUri === uri)) p.add('generate: no module for a schema without errors');
+      }
     }),
   );
   tally.count('codegen');

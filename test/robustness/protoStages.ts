@@ -89,7 +89,12 @@ export function exerciseProto(unit: ProtoUnit, p: Problems, tally: Tally, wantIm
         for (const site of unionSites(model, file, state.ast)) p.span('code lens', site.span, text.length);
         p.diagnostics('stale warning', staleDiagnostics(model, file, state.ast, 'x_pb.ts'), text, uri);
       }
-      if (clean) tally.time('generate', () => p.generated('generate', generate(model).files));
+      if (clean) {
+        const files = tally.time('generate', () => generate(model).files);
+        p.generated('generate', files);
+        // Diagnostics or output: a schema without errors that declares types gets its module.
+        if (model.files.some((f) => f.uri === uri && f.types.length > 0) && !files.some((f) => f.sourceUri === uri)) p.add('generate: no module for a schema without errors');
+      }
     }),
   );
   tally.count('codegen');
