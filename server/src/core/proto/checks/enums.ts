@@ -15,8 +15,12 @@ import { fileSyntax } from './syntax';
 import { fileModel, type EnumInfo } from './walk';
 
 /** Lowercase letters of the enum name without underscores: what a value name may start with. */
-function stripPrefix(enumName: string, valueName: string): string {
-  const prefix = enumName.replace(/_/g, '').toLowerCase();
+function prefixOf(enumName: string): string {
+  return enumName.replace(/_/g, '').toLowerCase();
+}
+
+/** The value name without the enum's prefix (see prefixOf), if it starts with it. */
+function stripPrefix(prefix: string, valueName: string): string {
   let i = 0;
   let j = 0;
   for (; i < valueName.length && j < prefix.length; i++) {
@@ -97,11 +101,10 @@ function checkEnum(ctx: CheckContext, e: EnumInfo, syntax: ReturnType<typeof fil
 
   const allowAliasOpt = optionNamed(options, 'allow_alias');
   const allowAlias = constantIdent(allowAliasOpt?.value) === 'true';
+  // Each value's number, read once.
+  const numbers = values.map((v) => intValue(v.number));
   const used = new Set<bigint>();
-  for (const v of values) {
-    const n = intValue(v.number);
-    if (n !== undefined) used.add(n);
-  }
+  for (const n of numbers) if (n !== undefined) used.add(n);
   const nextFree = () => {
     let n = 0n;
     while (used.has(n) || reserved.some((r) => inRange(n, r))) n++;
@@ -112,8 +115,10 @@ function checkEnum(ctx: CheckContext, e: EnumInfo, syntax: ReturnType<typeof fil
   let aliased = false;
   const stripped = new Map<string, EnumValueDecl>();
   const legacyJson = constantIdent(optionNamed(options, 'deprecated_legacy_json_field_conflicts')?.value) === 'true';
-  for (const v of values) {
-    const n = intValue(v.number);
+  const prefix = prefixOf(name);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const n = numbers[i];
     if (v.number && n !== undefined) {
       if (n < INT32_MIN || n > INT32_MAX) {
         out.push(
@@ -163,7 +168,7 @@ function checkEnum(ctx: CheckContext, e: EnumInfo, syntax: ReturnType<typeof fil
         }),
       );
     }
-    const key = pascal(stripPrefix(name, v.name.text));
+    const key = pascal(stripPrefix(prefix, v.name.text));
     const clash = stripped.get(key);
     if (!clash) stripped.set(key, v);
     else if (clash.name.text !== v.name.text && intValue(clash.number) !== n) {

@@ -41,6 +41,9 @@ interface JsonName {
   readonly custom: boolean;
 }
 
+const BOTH_PASSES = [false, true];
+const DEFAULTS_ONLY = [false];
+
 export function checkJsonNames(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntax = fileSyntax(ctx.ast);
@@ -49,7 +52,9 @@ export function checkJsonNames(ctx: CheckContext): Diagnostic[] {
     const options = bodyOptions(m.node.body);
     if (constantIdent(optionNamed(options, 'deprecated_legacy_json_field_conflicts')?.value) === 'true') continue;
     const legacy = effectiveFeature('json_format', syntax, ctx.ast, options, m.parents) === 'LEGACY_BEST_EFFORT';
-    for (const useCustom of [false, true]) {
+    // The second pass only adds clashes involving a custom name: none without a json_name.
+    const passes = m.fields.some(({ node }) => optionNamed(node.options, 'json_name') !== undefined) ? BOTH_PASSES : DEFAULTS_ONLY;
+    for (const useCustom of passes) {
       const seen = new Map<string, JsonName>();
       for (const { node } of m.fields) {
         const name = fieldName(node);
