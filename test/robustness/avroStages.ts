@@ -9,7 +9,6 @@
  * file's strings and words, a random offset, and out-of-range positions.
  */
 import { basename } from 'node:path';
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { AvroFile } from '../../server/src/core/avro/ast';
 import { checkAvro } from '../../server/src/core/avro/check';
 import { expectedModules, generate } from '../../server/src/core/codegen/index';
@@ -29,7 +28,6 @@ import { isRenameError, prepareRename, rename } from '../../server/src/service/a
 import { documentSymbols, workspaceSymbols } from '../../server/src/service/avro/symbols';
 import { avroFixes } from '../../server/src/service/breaking/avroFixes';
 import { staleDiagnostics, unionSites } from '../../server/src/service/codegen/sites';
-import { toLspDiagnostics } from '../../server/src/service/toLsp';
 import type { AvroSyntax } from '../../server/src/core/avro/ast';
 import { pathOf } from '../../server/src/host/protoFiles';
 import { shown } from './corpus';
@@ -67,11 +65,7 @@ export function exerciseAvro(unit: AvroUnit, p: Problems, tally: Tally): AvroFil
   p.diagnostics('diagnostic', diags, text, uri);
   const served = p.run('avroDiagnostics', () => avroDiagnostics(avro, uri)) ?? [];
   p.diagnostics('service diagnostic', served, text, uri);
-  const lspDiags: LspDiagnostic[] = p.run('diagnostics to LSP', () => toLspDiagnostics(diags, text, uri, textOf)) ?? [];
-  for (const d of lspDiags) {
-    p.range(`LSP diagnostic ${String(d.code)}`, uri, d.range);
-    for (const r of d.relatedInformation ?? []) p.range(`LSP diagnostic ${String(d.code)} related`, r.location.uri, r.location.range);
-  }
+  const lspDiags = p.published(diags, text, uri, textOf);
   tally.count('check');
 
   // codegen as the editor and the CLI run it: the model (code lenses, the stale check) always,

@@ -7,6 +7,7 @@
  */
 import type {
   CodeAction,
+  Diagnostic as LspDiagnostic,
   CompletionList,
   DocumentSymbol,
   FoldingRange,
@@ -21,6 +22,7 @@ import type {
 import type { Diagnostic } from '../../server/src/core/diagnostics/diagnostic';
 import type { GeneratedFile } from '../../server/src/core/codegen/index';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { toLspDiagnostics } from '../../server/src/service/toLsp';
 import type { Span } from '../../server/src/core/text/span';
 
 /** Looks up the text of a document a result points into; undefined for a document nobody has. */
@@ -90,6 +92,16 @@ export class Problems {
         }
       }
     }
+  }
+
+  /** `diags` as the server publishes them, each range and related location checked; for code actions. */
+  published(diags: readonly Diagnostic[], text: string, uri: string, textOf: Texts): LspDiagnostic[] {
+    const lsp = this.run('diagnostics to LSP', () => toLspDiagnostics(diags, text, uri, textOf)) ?? [];
+    for (const d of lsp) {
+      this.range(`LSP diagnostic ${String(d.code)}`, uri, d.range);
+      for (const r of d.relatedInformation ?? []) this.range(`LSP diagnostic ${String(d.code)} related`, r.location.uri, r.location.range);
+    }
+    return lsp;
   }
 
   range(what: string, uri: string, r: Range | undefined): void {

@@ -8,7 +8,7 @@
  * references, prepare-rename, rename and completion at positions chosen from the file's tokens,
  * a random offset, and out-of-range positions.
  */
-import type { Diagnostic as LspDiagnostic, Position } from 'vscode-languageserver-types';
+import type { Position } from 'vscode-languageserver-types';
 import { expectedModules, generate } from '../../server/src/core/codegen/index';
 import { buildProtoImage } from '../../server/src/core/compat/proto/build';
 import { checkBreaking } from '../../server/src/core/compat/proto/check';
@@ -32,7 +32,6 @@ import { references } from '../../server/src/service/proto/references';
 import { prepareRename, rename, isRenameError } from '../../server/src/service/proto/rename';
 import { semanticTokens, semanticTokensLegend } from '../../server/src/service/proto/semanticTokens';
 import { documentSymbols, workspaceSymbols } from '../../server/src/service/proto/symbols';
-import { toLspDiagnostics } from '../../server/src/service/toLsp';
 import type { Problems } from './invariants';
 import type { Tally } from './tally';
 
@@ -70,11 +69,7 @@ export function exerciseProto(unit: ProtoUnit, p: Problems, tally: Tally, wantIm
   const diags = tally.time('check', () => p.run('check', () => project.diagnostics(uri))) ?? [];
   p.diagnostics('diagnostic', diags, text, uri);
   const textOf = (u: string) => project.get(u)?.text;
-  const lspDiags: LspDiagnostic[] = p.run('diagnostics to LSP', () => toLspDiagnostics(diags, text, uri, textOf)) ?? [];
-  for (const d of lspDiags) {
-    p.range(`LSP diagnostic ${String(d.code)}`, uri, d.range);
-    for (const r of d.relatedInformation ?? []) p.range(`LSP diagnostic ${String(d.code)} related`, r.location.uri, r.location.range);
-  }
+  const lspDiags = p.published(diags, text, uri, textOf);
   tally.count('check');
 
   // codegen as the editor and the CLI run it: the model (code lenses, the stale check) always,
